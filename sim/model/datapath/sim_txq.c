@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * LAN Tx engine (x710-hardware.md §4.1, §6 item 7): walk the ring from the
+ * model's head to the tail the driver wrote, skip context descriptors (they
+ * still take a slot), gather data descriptors up to EOP, hand the frame to
+ * the switch, then mark the RS descriptors of that frame DESC_DONE. Frames
+ * complete one after another, so DESC_DONE is written in ring order and
+ * only after every earlier descriptor has been consumed.
+ */
+#include <errno.h>
+
+#include "x710/x710_desc.h"
+#include "sim_dp_internal.h"
+
+#define TXD_SIZE 16
+
+struct tx_seg {
+	uint64_t addr;
+	uint32_t len;
+};
+
+/* One frame's descriptors as read from the ring. */
+struct tx_chain {
+	struct tx_seg segs[SIM_DP_TX_MAX_SEGS];
+	unsigned int nseg;
+	uint16_t rs_slots[SIM_DP_TX_MAX_SEGS];
+	unsigned int n_rs;
+	size_t total;
+	uint16_t slots;             /* descriptors consumed, context ones included */
+	bool eop;
+	bool malformed;
+	bool dma_fault;
+	bool rs_overflow;           /* more RS slots than rs_slots holds */
+};
+
+static int read_desc(struct sim_datapath *dp, struct sim_txq *q, uint16_t idx,
+		     uint64_t *qw0, uint64_t *qw1)
+{
+	uint64_t d[2];
+
+	if (q->ring != NULL) {
+		const uint64_t *p = (const uint64_t *)(q->ring + (size_t)idx * TXD_SIZE);
+
+		*qw0 = p[0];
+		*qw1 = __atomic_load_n(&p[1], __ATOMIC_ACQUIRE);
+		return 0;
+	}
+	if (sim_dp_dma_read(dp->params.dma, q->ctx.base_iova + (uint64_t)idx * TXD_SIZE,
+			    d, sizeof(d)) < 0)
+		return -EFAULT;
+	*qw0 = d[0];
+	*qw1 = d[1];
+	return 0;
+}
+
+/* DESC_DONE is a rewrite of qw1 (DTYPE 0xF); a release store so the driver
+ * that sees it also sees every earlier completion. */
+static void write_desc_done(struct sim_datapath *dp, struct sim_txq *q, uint16_t idx)
+{
+	const uint64_t done = X710_TX_DTYPE_DESC_DONE;
+	uint64_t iova = q->ctx.base_iova + (uint64_t)idx * TXD_SIZE + 8;
+
+	if (q->ring != NULL) {
+		uint64_t *p = (uint64_t *)(q->ring + (size_t)idx * TXD_SIZE + 8);
+
+		__atomic_store_n(p, done, __ATOMIC_RELEASE);
+		return;
+	}
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	(void)sim_dp_dma_write(dp->params.dma, iova, &done, sizeof(done));
+}
+
+/*
+ * Read descriptors from `head` towards `tail` until EOP. Returns 1 with a
+ * complete (maybe malformed) chain, 0 when the frame is not all posted yet.
+ */
+static int collect_chain(struct sim_datapath *dp, struct sim_txq *q, uint16_t tail,
+			 struct tx_chain *c)
+{
+	uint16_t idx = q->head;
+	uint16_t posted = (uint16_t)((tail + q->ctx.qlen - q->head) % q->ctx.qlen);
+
+	c->nseg = 0;
+	c->n_rs = 0;
+	c->total = 0;
+	c->slots = 0;
+	c->eop = c->malformed = c->dma_fault = c->rs_overflow = false;
+	while (c->slots < posted) {
+		uint64_t qw0, qw1;
+		unsigned int cmd;
+
+		if (read_desc(dp, q, idx, &qw0, &qw1) < 0) {
+			/* The ring itself is unreachable: consume what is posted. */
+			c->dma_fault = true;
+			c->slots = posted;
+			return 1;
+		}
+		c->slots++;
+		cmd = (unsigned int)((qw1 & X710_TXD_QW1_CMD_MASK) >> X710_TXD_QW1_CMD_SHIFT);
+		if ((qw1 & X710_TXD_QW1_DTYPE_MASK) == X710_TX_DTYPE_DATA) {
+			uint32_t bsz = (uint32_t)((qw1 & X710_TXD_QW1_BUF_SZ_MASK) >>
+						   X710_TXD_QW1_BUF_SZ_SHIFT);
+
+			if (bsz == 0 || c->nseg == SIM_DP_TX_MAX_SEGS)
+				c->malformed = true;
+			else
+				c->segs[c->nseg++] = (struct tx_seg){ qw0, bsz };
+			c->total += bsz;
+			if ((cmd & X710_TX_CMD_RS) && c->n_rs < SIM_DP_TX_MAX_SEGS)
+				c->rs_slots[c->n_rs++] = idx;
+			else if (cmd & X710_TX_CMD_RS)
+				c->rs_overflow = true;
+			if (cmd & X710_TX_CMD_EOP) {
+				c->eop = true;
+				return 1;
+			}
+		}
+		/* Context, filter-programming and other types: skipped, slot counted. */
+		idx = (uint16_t)((idx + 1) % q->ctx.qlen);
+	}
+	/* No EOP up to the tail: wait, unless the ring is full and can never
+	 * get one; then the chain is malformed and consumed. */
+	if (posted == q->ctx.qlen - 1) {
+		c->malformed = true;
+		return 1;
+	}
+	return 0;
+}
+
+/* The frame as one contiguous view: the Tx buffer itself when it is one
+ * mapped segment of legal size (zero copy), else gathered and padded. */
+static const uint8_t *frame_view(struct sim_datapath *dp, struct tx_chain *c, size_t *len)
+{
+	size_t off = 0;
+
+	if (c->nseg == 1 && c->total >= SIM_DP_ETH_ZLEN) {
+		const uint8_t *p = sim_dma_map(dp->params.dma, c->segs[0].addr, c->total);
+
+		if (p != NULL) {
+			*len = c->total;
+			return p;
+		}
+	}
+	for (unsigned int i = 0; i < c->nseg; i++) {
+		if (sim_dp_dma_read(dp->params.dma, c->segs[i].addr, dp->frame + off,
+				    c->segs[i].len) < 0) {
+			c->dma_fault = true;
+			return NULL;
+		}
+		off += c->segs[i].len;
+	}
+	/* The MAC pads short frames to the Ethernet minimum. */
+	if (off < SIM_DP_ETH_ZLEN) {
+		memset(dp->frame + off, 0, SIM_DP_ETH_ZLEN - off);
+		off = SIM_DP_ETH_ZLEN;
+	}
+	*len = off;
+	return dp->frame;
+}
+
+static void finish_chain(struct sim_datapath *dp, struct sim_txq *q, const struct tx_chain *c)
+{
+	if (c->rs_overflow) {
+		/* A pathological chain: find its RS descriptors again, in order. */
+		for (uint16_t i = 0, idx = q->head; i < c->slots;
+		     i++, idx = (uint16_t)((idx + 1) % q->ctx.qlen)) {
+			uint64_t qw0, qw1;
+
+			if (read_desc(dp, q, idx, &qw0, &qw1) == 0 &&
+			    (qw1 & X710_TXD_QW1_DTYPE_MASK) == X710_TX_DTYPE_DATA &&
+			    (qw1 & ((uint64_t)X710_TX_CMD_RS << X710_TXD_QW1_CMD_SHIFT)))
+				write_desc_done(dp, q, idx);
+		}
+	} else {
+		for (unsigned int i = 0; i < c->n_rs; i++)
+			write_desc_done(dp, q, c->rs_slots[i]);
+	}
+	q->head = (uint16_t)((q->head + c->slots) % q->ctx.qlen);
+}
+
+static void send_chain(struct sim_datapath *dp, struct sim_txq *q, struct sim_vsi *vsi,
+		       struct tx_chain *c)
+{
+	struct sim_frame f;
+	const uint8_t *data = NULL;
+	size_t len = 0;
+
+	if (!c->dma_fault && !c->malformed) {
+		if (c->total < SIM_DP_ETH_HLEN || c->total > SIM_DP_MAX_FRAME)
+			c->malformed = true;
+		else
+			data = frame_view(dp, c, &len);
+	}
+	if (c->dma_fault || c->malformed || data == NULL) {
+		/* Real hardware raises a malicious-driver event; the model drops
+		 * and counts so that a bad driver is visible, not fatal. */
+		enum sim_drop_reason why = c->dma_fault ? SIM_DROP_DMA_FAULT
+							: SIM_DROP_TX_MALFORMED;
+
+		sim_dp_count_drop(dp, vsi, q->b.pf, why);
+		if (vsi != NULL)
+			vsi->stats.tx_errors++;
+		return;
+	}
+	if (vsi == NULL) {
+		sim_dp_count_drop(dp, NULL, q->b.pf, SIM_DROP_NO_MATCH);
+		return;
+	}
+	(void)sim_frame_init(&f, data, len);
+	sim_switch_from_vsi(dp, vsi, &f);
+}
+
+unsigned int sim_txq_process(struct sim_datapath *dp, struct sim_txq *q, unsigned int budget)
+{
+	uint32_t tail = *q->b.tail;
+	struct sim_vsi *vsi;
+	struct tx_chain c;
+	unsigned int frames = 0, used = 0;
+	bool moved = false;
+
+	if (tail >= q->ctx.qlen) {
+		q->bad_tail++;          /* a driver bug: never walk off the ring */
+		return 0;
+	}
+	vsi = sim_dp_vsi(dp, q->b.vsi);
+	while (q->head != tail && used < budget) {
+		if (collect_chain(dp, q, (uint16_t)tail, &c) == 0)
+			break;
+		send_chain(dp, q, vsi, &c);
+		finish_chain(dp, q, &c);
+		used += c.slots;
+		frames++;
+		moved = true;
+	}
+	if (moved && q->ctx.head_wb_ena) {
+		uint32_t head = q->head;
+
+		__atomic_thread_fence(__ATOMIC_RELEASE);
+		(void)sim_dp_dma_write(dp->params.dma, q->ctx.head_wb_addr, &head, sizeof(head));
+	}
+	return frames;
+}
