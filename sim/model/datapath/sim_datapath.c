@@ -11,6 +11,7 @@
 
 #define SIM_DP_QLEN_MAX   8191   /* 13-bit qlen in the HMC contexts, §3.6 */
 #define SIM_DP_RXMAX_MAX  16383  /* 14-bit rxmax, §3.6 */
+#define SIM_DP_DBUFF_UNIT 128    /* rx ctx dbuff is in 128-byte units, §3.6 */
 #define SIM_DP_ETH_CRC_POLY 0xEDB88320u  /* IEEE 802.3 CRC-32, reflected */
 
 static void build_crc_table(uint32_t table[256])
@@ -117,7 +118,8 @@ int sim_dp_rxq_start(struct sim_datapath *dp, const struct sim_queue_binding *b,
 	if (b == NULL || ctx == NULL || !queue_name_ok(dp, b->pf, b->pf_queue) || b->tail == NULL)
 		return -EINVAL;
 	if (ctx->qlen < 2 || ctx->qlen > SIM_DP_QLEN_MAX || ctx->head >= ctx->qlen ||
-	    ctx->base_iova == 0 || ctx->dbuff_bytes == 0 || ctx->rxmax > SIM_DP_RXMAX_MAX)
+	    ctx->base_iova == 0 || ctx->dbuff_bytes == 0 ||
+	    ctx->dbuff_bytes % SIM_DP_DBUFF_UNIT != 0 || ctx->rxmax > SIM_DP_RXMAX_MAX)
 		return -EINVAL;
 	/* Only the 32-byte legacy format without header split is modelled (§4.2, §4.3). */
 	if (!ctx->dsize_32 || ctx->dtype != 0)

@@ -55,6 +55,8 @@ static void test_rx_context_checks(void **state)
 	rc.dtype = 0;
 	rc.dbuff_bytes = 0;
 	assert_int_equal(sim_dp_rxq_start(fx.dp, &b, &rc), -EINVAL);
+	rc.dbuff_bytes = 1000;      /* not in 128-byte units */
+	assert_int_equal(sim_dp_rxq_start(fx.dp, &b, &rc), -EINVAL);
 	rc.dbuff_bytes = 2048;
 	rc.head = 64;
 	assert_int_equal(sim_dp_rxq_start(fx.dp, &b, &rc), -EINVAL);

@@ -66,8 +66,9 @@ static int copy_payload(struct sim_datapath *dp, uint64_t addr, const uint8_t *s
 {
 	void *dst = sim_dma_map(dp->params.dma, addr, n);
 
+	/* memmove: a hostile driver may point an Rx buffer at the Tx buffer. */
 	if (dst != NULL) {
-		memcpy(dst, src, n);
+		memmove(dst, src, n);
 		return 0;
 	}
 	return sim_dp_dma_write(dp->params.dma, addr, src, n);

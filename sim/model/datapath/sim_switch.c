@@ -7,6 +7,9 @@
  * exclusively (a unicast miss, every multicast and broadcast) goes to the
  * wire. A frame from the wire goes to the port's VSIs the same way.
  *
+ * A loopback wire is a cable: what leaves comes back in and is delivered
+ * like any received frame, to its sender too if the sender's filters take it.
+ *
  * Not modelled: port VLAN (pvid insert/strip), the DEFAULT promiscuous VSI,
  * hash (imperfect) filters. A VSI with pvid set still sees tagged frames.
  *
