@@ -22,6 +22,7 @@
 
 #include "client_dma.h"
 #include "control.h"
+#include "launcher_path.h"
 
 /* Device nodes bound back from the real /dev (character devices). */
 static const char *const dev_nodes[] = { "null", "zero", "full", "random", "urandom", "tty" };
@@ -43,20 +44,6 @@ fail(const char *what, const char *path)
 	int err = errno;
 	fprintf(stderr, "x710-sim exec: %s %s: %s\n", what, path, strerror(err));
 	return -err;
-}
-
-static int
-pathf(char out[PATH_MAX], const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(out, PATH_MAX, fmt, ap);
-	va_end(ap);
-	if (n < 0 || n >= PATH_MAX) {
-		fprintf(stderr, "x710-sim exec: path too long\n");
-		return -ENAMETOOLONG;
-	}
-	return 0;
 }
 
 static int

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "launcher_path.h"
 #include "sriov_cap.h"
 
 /* PF p is 0000:01:00.p (bus 1, device 0, function p). */
@@ -328,17 +329,6 @@ write_resource(const struct pci_tree *t, struct x710sim_fn fn, const struct tree
 	int rc = write(fd, text, len) == (ssize_t)len ? 0 : -EIO;
 	close(fd);
 	return rc;
-}
-
-/* A path from a format, or -ENAMETOOLONG: paths are never silently cut. */
-static int
-pathf(char out[PATH_MAX], const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(out, PATH_MAX, fmt, ap);
-	va_end(ap);
-	return n < 0 || n >= PATH_MAX ? -ENAMETOOLONG : 0;
 }
 
 /* Write one attribute file `dir/name`. */

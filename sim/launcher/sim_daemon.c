@@ -29,12 +29,16 @@
 /*
  * The poll loop is the hardware, so it spins while there is work. After
  * IDLE_SPIN_ROUNDS polls with nothing to do it sleeps IDLE_SLEEP_NS between
- * polls (in ppoll on the control fds), so an idle model costs ~nothing and a
- * new doorbell waits at most that long. While busy, the control fds are
- * looked at every CONTROL_EVERY polls: no syscall per iteration.
+ * polls (in ppoll on the control fds), and IDLE_DEEP_SLEEP_NS once idle for
+ * IDLE_DEEP_ROUNDS, so an idle model costs little CPU and a new doorbell
+ * waits at most that long (far below iavf's 250 ms AQ timeout). While
+ * busy, the control fds are looked at every CONTROL_EVERY polls: no
+ * syscall per iteration.
  */
 #define IDLE_SPIN_ROUNDS     1024
-#define IDLE_SLEEP_NS        50000L
+#define IDLE_SLEEP_NS        50000L       /* 50 us */
+#define IDLE_DEEP_ROUNDS     20000        /* ~1 s of 50 us sleeps */
+#define IDLE_DEEP_SLEEP_NS   1000000L     /* 1 ms */
 #define CONTROL_EVERY        4096
 #define REAP_INTERVAL_NS     100000000L   /* look for exited clients at 10 Hz */
 #define MAX_CONNS            16
@@ -345,7 +349,7 @@ poll_loop(struct sim_daemon *d)
 		d->events += ev;
 		idle = ev ? 0 : idle + 1;
 		if (idle >= IDLE_SPIN_ROUNDS) {
-			control_tick(d, IDLE_SLEEP_NS);
+			control_tick(d, idle >= IDLE_DEEP_ROUNDS ? IDLE_DEEP_SLEEP_NS : IDLE_SLEEP_NS);
 			since_control = 0;
 		} else if (++since_control >= CONTROL_EVERY) {
 			control_tick(d, 0);
@@ -582,6 +586,8 @@ sim_daemon_run(const struct sim_daemon_opts *opts)
 	teardown(&d);
 	daemon_log("stopped");
 	char p[PATH_MAX];
+	snprintf(p, sizeof(p), "%s/exec", opts->dir);
+	rmdir(p);   /* ns_exec's staging parent, empty once clients started */
 	snprintf(p, sizeof(p), "%s/%s", opts->dir, PID_FILE);
 	unlink(p);
 	close(pid_fd);
