@@ -36,6 +36,7 @@ struct resolver {
 	struct vf_section *vfs;
 	size_t n_vfs;
 	bool syntax_errors;             /* hide "not found" errors they may cause */
+	bool pf_not_object;             /* already reported; PF is not missing */
 };
 
 #define err_at(r, pos, key, ...) \
@@ -94,7 +95,7 @@ static bool check_device(struct resolver *r, const struct ucl_node *n)
 /* Types every key of one section into @out (schema order). */
 static void check_section(struct resolver *r, const struct ucl_node *sec_node,
 			  enum sriov_section sec, const char *where, enum sriov_origin origin,
-			  struct sriov_value *out)
+			  struct sriov_value *out, bool *present)
 {
 	size_t n = sriov_schema_count(r->schema, sec);
 	const struct ucl_node **seen = calloc(n ? n : 1, sizeof(*seen));
@@ -122,6 +123,8 @@ static void check_section(struct resolver *r, const struct ucl_node *sec_node,
 			continue;
 		}
 		seen[idx] = c;
+		if (present)
+			present[idx] = true;
 		if (sec == SRIOV_SECTION_PF && strcmp(p->name, "device") == 0 && !check_device(r, c))
 			continue;
 		if (sec == SRIOV_SECTION_PF && strcmp(p->name, "num_vfs") == 0 &&
@@ -139,8 +142,9 @@ static void check_section(struct resolver *r, const struct ucl_node *sec_node,
 	free((void *)seen);
 }
 
-static void require_all(struct resolver *r, const struct sriov_value *vals, enum sriov_section sec,
-			const char *where, const struct ucl_node *at)
+/* Reports required keys neither given (@present, when known) nor resolved. */
+static void require_all(struct resolver *r, const struct sriov_value *vals, const bool *present,
+			enum sriov_section sec, const char *where, const struct ucl_node *at)
 {
 	size_t n = sriov_schema_count(r->schema, sec);
 
@@ -149,7 +153,8 @@ static void require_all(struct resolver *r, const struct sriov_value *vals, enum
 	for (size_t i = 0; i < n; i++) {
 		const struct sriov_param *p = sriov_schema_param(r->schema, sec, i);
 
-		if (p->presence == SRIOV_PARAM_REQUIRED && vals[i].origin == SRIOV_ORIGIN_UNSET)
+		if (p->presence == SRIOV_PARAM_REQUIRED && vals[i].origin == SRIOV_ORIGIN_UNSET &&
+		    !(present && present[i]))
 			diag_error(r->diags, at ? at->key_pos.line : 0, at ? at->key_pos.column : 0, where,
 				   "Required parameter '%s' not found in '%s'", p->name, where);
 	}
@@ -247,6 +252,7 @@ static int classify_sections(struct resolver *r)
 			continue;
 		}
 		if (c->kind != UCL_NODE_OBJECT) {
+			r->pf_not_object |= slot == &r->pf;
 			err_at(r, c->key_pos, c->key, "Section '%s' must be an object: write '%s { ... }'",
 			       c->key, c->key);
 			continue;
@@ -370,7 +376,7 @@ static int build_vf_rows(struct resolver *r, struct sriov_value *def_vals, uint1
 			if (r->vfs[s].index == vf)
 				at = r->vfs[s].node;
 		snprintf(where, sizeof(where), "VF-%u", vf);
-		require_all(r, &rows[(size_t)vf * n_vf], SRIOV_SECTION_VF, where, at);
+		require_all(r, &rows[(size_t)vf * n_vf], NULL, SRIOV_SECTION_VF, where, at);
 	}
 	check_unique_macs(r, rows, num_vfs, n_vf);
 	r->conf->vf_values = rows;
@@ -383,22 +389,25 @@ static int resolve(struct resolver *r)
 	size_t n_pf = sriov_schema_count(r->schema, SRIOV_SECTION_PF);
 	size_t n_vf = sriov_schema_count(r->schema, SRIOV_SECTION_VF);
 	struct sriov_value *def_vals = calloc(n_vf + 1, sizeof(*def_vals));
+	bool *pf_present = calloc(n_pf + 1, sizeof(*pf_present));
 	const struct sriov_value *nv;
 	uint16_t num_vfs = 0;
 	int rc;
 
 	conf->pf_values = calloc(n_pf + 1, sizeof(*conf->pf_values));
-	if (!def_vals || !conf->pf_values) {
+	if (!def_vals || !conf->pf_values || !pf_present) {
 		free(def_vals);
+		free(pf_present);
 		return -ENOMEM;
 	}
 	rc = classify_sections(r);
 	if (rc)
 		goto out;
 	if (r->pf) {
-		check_section(r, r->pf, SRIOV_SECTION_PF, "PF", SRIOV_ORIGIN_PF_SECTION, conf->pf_values);
-		require_all(r, conf->pf_values, SRIOV_SECTION_PF, "PF", r->pf);
-	} else if (!r->syntax_errors) {
+		check_section(r, r->pf, SRIOV_SECTION_PF, "PF", SRIOV_ORIGIN_PF_SECTION, conf->pf_values,
+			      pf_present);
+		require_all(r, conf->pf_values, pf_present, SRIOV_SECTION_PF, "PF", r->pf);
+	} else if (!r->syntax_errors && !r->pf_not_object) {
 		diag_error(r->diags, 0, 0, "PF", "Config file does not specify device (no PF section; "
 			   "it needs device and num_vfs)");
 	}
@@ -410,7 +419,8 @@ static int resolve(struct resolver *r)
 								   .v = p->def };
 	}
 	if (r->def)
-		check_section(r, r->def, SRIOV_SECTION_VF, "DEFAULT", SRIOV_ORIGIN_DEFAULT_SECTION, def_vals);
+		check_section(r, r->def, SRIOV_SECTION_VF, "DEFAULT", SRIOV_ORIGIN_DEFAULT_SECTION, def_vals,
+			      NULL);
 	nv = &conf->pf_values[sriov_schema_find(r->schema, SRIOV_SECTION_PF, "num_vfs")];
 	if (nv->origin == SRIOV_ORIGIN_PF_SECTION)
 		num_vfs = (uint16_t)nv->v.u;
@@ -426,7 +436,7 @@ static int resolve(struct resolver *r)
 			goto out;
 		}
 		check_section(r, sec->node, SRIOV_SECTION_VF, sec->node->key, SRIOV_ORIGIN_VF_SECTION,
-			      sec->values);
+			      sec->values, NULL);
 	}
 	if (num_vfs)
 		rc = build_vf_rows(r, def_vals, num_vfs);
@@ -444,6 +454,7 @@ out:
 		free(r->vfs[s].values);
 	free(r->vfs);
 	free(def_vals);
+	free(pf_present);
 	return rc;
 }
 

@@ -46,15 +46,17 @@ static size_t distance(const char *a, const char *b)
 const char *suggest_closest(const char *word, const char *const *candidates, size_t n)
 {
 	size_t len = strlen(word), best_d = (size_t)-1;
-	size_t limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
 	const char *best = NULL;
 
 	if (len > SUGGEST_MAX_LEN)
 		return NULL;
 	for (size_t i = 0; i < n; i++) {
+		size_t clen = strlen(candidates[i]), longer = clen > len ? clen : len;
+		/* Allow about one edit per four characters, at least one. */
+		size_t limit = longer <= 4 ? 1 : longer <= 8 ? 2 : 3;
 		size_t d;
 
-		if (strlen(candidates[i]) > SUGGEST_MAX_LEN)
+		if (clen > SUGGEST_MAX_LEN)
 			continue;
 		d = distance(word, candidates[i]);
 		if (d <= limit && d < best_d) {

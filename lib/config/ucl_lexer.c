@@ -234,6 +234,7 @@ static void lex_quoted(struct ucl_lexer *lx, struct ucl_token *tok, struct sbuf 
 		if (c < 0 || c == '\n') {
 			error_at(lx, tok->pos, "unterminated string: missing closing %s before the end of the line",
 				 quote_str);
+			tok->broken = true;
 			return;
 		}
 		if (c == quote) {

@@ -8,6 +8,7 @@
 #ifndef SRIOV_UCL_LEXER_H
 #define SRIOV_UCL_LEXER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag_list.h"
@@ -43,6 +44,7 @@ struct ucl_token {
 	enum ucl_tok kind;
 	struct ucl_pos pos;
 	char *text;          /* STRING and ATOM: malloc'd, owned by the caller */
+	bool broken;         /* unterminated string: already reported, drop it */
 };
 
 struct ucl_lexer {

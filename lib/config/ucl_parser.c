@@ -264,6 +264,7 @@ static struct ucl_node *parse_array(struct parser *p, struct ucl_pos pos, const 
 	p->depth++;
 	for (;;) {
 		struct ucl_node *elem;
+		bool newline;
 
 		do
 			next(p, UCL_LEX_VALUE, &t);
@@ -279,13 +280,21 @@ static struct ucl_node *parse_array(struct parser *p, struct ucl_pos pos, const 
 		elem = parse_value(p, key, &t);
 		if (elem)
 			append(p, arr, elem);
-		do
-			next(p, UCL_LEX_KEY, &t);
-		while (t.kind == UCL_TOK_NEWLINE);
+		newline = false;
+		next(p, UCL_LEX_VALUE, &t);
+		while (t.kind == UCL_TOK_NEWLINE) {
+			newline = true;
+			next(p, UCL_LEX_VALUE, &t);
+		}
 		if (t.kind == UCL_TOK_COMMA || t.kind == UCL_TOK_SEMI)
 			continue;
 		if (t.kind == UCL_TOK_RBRACKET)
 			break;
+		/* A new line separates elements too: t starts the next one. */
+		if (newline && t.kind != UCL_TOK_EOF && t.kind != UCL_TOK_RBRACE) {
+			unget(p, &t);
+			continue;
+		}
 		syntax_error(p, t.pos, "expected ',' or ']' in the array of '%s', found %s", key,
 			     ucl_tok_describe(&t, found, sizeof(found)));
 		if (t.kind == UCL_TOK_EOF || t.kind == UCL_TOK_RBRACE) {
@@ -305,7 +314,7 @@ static struct ucl_node *parse_value(struct parser *p, const char *key, struct uc
 	switch (t->kind) {
 	case UCL_TOK_STRING:
 	case UCL_TOK_ATOM:
-		n = node_new(p, UCL_NODE_SCALAR, t->pos);
+		n = t->broken ? NULL : node_new(p, UCL_NODE_SCALAR, t->pos);
 		if (!n) {
 			tok_free(t);
 			return NULL;
