@@ -81,7 +81,8 @@ int sim_rxq_deliver(struct sim_datapath *dp, struct sim_vsi *vsi, struct sim_rxq
 	const uint16_t qlen = q->ctx.qlen;
 	const uint8_t *data = f->data;
 	size_t len = f->len, dbuff = q->ctx.dbuff_bytes, off = 0;
-	uint32_t tail = *q->b.tail;
+	/* Acquire: descriptors written before the doorbell are visible after it. */
+	uint32_t tail = __atomic_load_n(q->b.tail, __ATOMIC_ACQUIRE);
 	uint16_t avail, nbuf, idx;
 	uint64_t last_qw0, last_qw1;
 

@@ -212,7 +212,8 @@ static void send_chain(struct sim_datapath *dp, struct sim_txq *q, struct sim_vs
 
 unsigned int sim_txq_process(struct sim_datapath *dp, struct sim_txq *q, unsigned int budget)
 {
-	uint32_t tail = *q->b.tail;
+	/* Acquire: descriptors written before the doorbell are visible after it. */
+	uint32_t tail = __atomic_load_n(q->b.tail, __ATOMIC_ACQUIRE);
 	struct sim_vsi *vsi;
 	struct tx_chain c;
 	unsigned int frames = 0, used = 0;
