@@ -404,7 +404,8 @@ client_dma_rescan(struct client_dma *cd)
 		if (r == -ENOMEM)
 			rc = r;
 	}
-	qsort(cd->pages, cd->n_pages, sizeof(*cd->pages), page_cmp);
+	if (cd->n_pages > 1)
+		qsort(cd->pages, cd->n_pages, sizeof(*cd->pages), page_cmp);
 	cd->stats.pages = cd->n_pages;
 	return rc;
 }
