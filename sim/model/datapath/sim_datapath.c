@@ -275,10 +275,10 @@ int sim_dp_wire_inject(struct sim_datapath *dp, unsigned int port,
 
 	if (dp == NULL || port >= dp->params.n_ports || frame == NULL)
 		return -EINVAL;
-	if (sim_frame_init(&f, frame, len) < 0)
+	if (sim_dp_frame_init(&f, frame, len) < 0)
 		return -EINVAL;
 	build_port_lists(dp);
-	return sim_switch_from_wire(dp, port, &f);
+	return sim_dp_switch_from_wire(dp, port, &f);
 }
 
 unsigned int sim_dp_poll(struct sim_datapath *dp)
@@ -295,7 +295,7 @@ unsigned int sim_dp_poll(struct sim_datapath *dp)
 			continue;
 		if (!dp->port_lists_valid)
 			build_port_lists(dp);
-		work += sim_txq_process(dp, q, SIM_DP_TX_BUDGET);
+		work += sim_dp_txq_process(dp, q, SIM_DP_TX_BUDGET);
 	}
 	return work;
 }

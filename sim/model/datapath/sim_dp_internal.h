@@ -120,24 +120,24 @@ void sim_dp_count_drop(struct sim_datapath *dp, struct sim_vsi *vsi,
 		       unsigned int port, enum sim_drop_reason why);
 
 /* Tx engine: consume up to `budget` descriptors; returns frames handled. */
-unsigned int sim_txq_process(struct sim_datapath *dp, struct sim_txq *q, unsigned int budget);
+unsigned int sim_dp_txq_process(struct sim_datapath *dp, struct sim_txq *q, unsigned int budget);
 
 /* Rx engine: place a frame into a queue's ring; 0 or negative errno (dropped, counted). */
-int sim_rxq_deliver(struct sim_datapath *dp, struct sim_vsi *vsi, struct sim_rxq *q,
+int sim_dp_rxq_deliver(struct sim_datapath *dp, struct sim_vsi *vsi, struct sim_rxq *q,
 		    struct sim_frame *f, uint32_t rss_hash, bool hashed);
 
 /* Switch: a frame sent by VSI `src`, and a frame arriving from a port's wire. */
-void sim_switch_from_vsi(struct sim_datapath *dp, struct sim_vsi *src, struct sim_frame *f);
-int sim_switch_from_wire(struct sim_datapath *dp, unsigned int port, struct sim_frame *f);
+void sim_dp_switch_from_vsi(struct sim_datapath *dp, struct sim_vsi *src, struct sim_frame *f);
+int sim_dp_switch_from_wire(struct sim_datapath *dp, unsigned int port, struct sim_frame *f);
 
 /* Frame classification (destination, VLAN) and parsing for PTYPE/RSS. */
-int sim_frame_init(struct sim_frame *f, const uint8_t *data, size_t len);
-void sim_frame_parse(struct sim_frame *f);
+int sim_dp_frame_init(struct sim_frame *f, const uint8_t *data, size_t len);
+void sim_dp_frame_parse(struct sim_frame *f);
 
 /* RSS: Toeplitz hash over `len` bytes with a 52-byte key. */
-uint32_t sim_rss_toeplitz(const uint8_t *key, size_t key_len, const uint8_t *in, size_t len);
+uint32_t sim_dp_rss_toeplitz(const uint8_t *key, size_t key_len, const uint8_t *in, size_t len);
 /* VSI queue index for a frame, with its hash when RSS applied. */
-unsigned int sim_rss_queue(const struct sim_rss_cfg *rss, struct sim_frame *f,
+unsigned int sim_dp_rss_queue(const struct sim_rss_cfg *rss, struct sim_frame *f,
 			   uint32_t *hash, bool *hashed);
 
 /* Ethernet FCS (CRC-32, reflected 0xEDB88320) of a frame. */

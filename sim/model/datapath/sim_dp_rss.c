@@ -10,7 +10,7 @@
 /* queue_map holds 16 VSI queues; a LUT entry beyond that cannot be mapped. */
 #define RSS_QUEUE_MASK      (SIM_VSI_MAX_QUEUES - 1)
 
-uint32_t sim_rss_toeplitz(const uint8_t *key, size_t key_len, const uint8_t *in, size_t len)
+uint32_t sim_dp_rss_toeplitz(const uint8_t *key, size_t key_len, const uint8_t *in, size_t len)
 {
 	uint32_t hash = 0;
 	/* The 32-bit key window starting at the input bit being processed. */
@@ -33,17 +33,17 @@ uint32_t sim_rss_toeplitz(const uint8_t *key, size_t key_len, const uint8_t *in,
 	return hash;
 }
 
-unsigned int sim_rss_queue(const struct sim_rss_cfg *rss, struct sim_frame *f,
+unsigned int sim_dp_rss_queue(const struct sim_rss_cfg *rss, struct sim_frame *f,
 			   uint32_t *hash, bool *hashed)
 {
 	*hashed = false;
 	*hash = 0;
 	if (!rss->set || rss->hena == 0)
 		return 0;
-	sim_frame_parse(f);
+	sim_dp_frame_parse(f);
 	if (f->pctype == 0 || !(rss->hena & (UINT64_C(1) << f->pctype)))
 		return 0;
-	*hash = sim_rss_toeplitz(rss->key, SIM_RSS_KEY_SIZE, f->tuple, f->tuple_len);
+	*hash = sim_dp_rss_toeplitz(rss->key, SIM_RSS_KEY_SIZE, f->tuple, f->tuple_len);
 	*hashed = true;
 	return rss->lut[*hash & RSS_LUT_INDEX_MASK] & RSS_QUEUE_MASK;
 }

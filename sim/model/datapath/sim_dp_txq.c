@@ -206,11 +206,11 @@ static void send_chain(struct sim_datapath *dp, struct sim_txq *q, struct sim_vs
 		sim_dp_count_drop(dp, NULL, q->b.pf, SIM_DROP_NO_MATCH);
 		return;
 	}
-	(void)sim_frame_init(&f, data, len);
-	sim_switch_from_vsi(dp, vsi, &f);
+	(void)sim_dp_frame_init(&f, data, len);
+	sim_dp_switch_from_vsi(dp, vsi, &f);
 }
 
-unsigned int sim_txq_process(struct sim_datapath *dp, struct sim_txq *q, unsigned int budget)
+unsigned int sim_dp_txq_process(struct sim_datapath *dp, struct sim_txq *q, unsigned int budget)
 {
 	/* Acquire: descriptors written before the doorbell are visible after it. */
 	uint32_t tail = __atomic_load_n(q->b.tail, __ATOMIC_ACQUIRE);

@@ -41,7 +41,7 @@
 
 static uint16_t be16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
 
-int sim_frame_init(struct sim_frame *f, const uint8_t *data, size_t len)
+int sim_dp_frame_init(struct sim_frame *f, const uint8_t *data, size_t len)
 {
 	static const uint8_t bcast[6] = { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF };
 
@@ -141,7 +141,7 @@ static void parse_ipv6(struct sim_frame *f, const uint8_t *ip, size_t room)
 	}
 }
 
-void sim_frame_parse(struct sim_frame *f)
+void sim_dp_frame_parse(struct sim_frame *f)
 {
 	size_t off = 12;
 	uint16_t type;

@@ -54,8 +54,8 @@ static void test_toeplitz_ms_vectors(void **state)
 		uint8_t in[12];
 
 		ms_input(&ms_ipv4[i], in);
-		assert_int_equal(sim_rss_toeplitz(ms_key, sizeof(ms_key), in, 8), ms_ipv4[i].ip_only);
-		assert_int_equal(sim_rss_toeplitz(ms_key, sizeof(ms_key), in, 12),
+		assert_int_equal(sim_dp_rss_toeplitz(ms_key, sizeof(ms_key), in, 8), ms_ipv4[i].ip_only);
+		assert_int_equal(sim_dp_rss_toeplitz(ms_key, sizeof(ms_key), in, 12),
 				 ms_ipv4[i].with_tcp);
 	}
 }

@@ -86,7 +86,7 @@ static int deliver_to_vsi(struct sim_datapath *dp, struct sim_vsi *v, struct sim
 	struct sim_rxq *q = NULL;
 	uint32_t hash;
 	bool hashed;
-	unsigned int vq = sim_rss_queue(rss, f, &hash, &hashed);
+	unsigned int vq = sim_dp_rss_queue(rss, f, &hash, &hashed);
 
 	/* A LUT entry past the VSI's queues has no ring: use queue 0. */
 	if (vq >= v->num_queues)
@@ -98,7 +98,7 @@ static int deliver_to_vsi(struct sim_datapath *dp, struct sim_vsi *v, struct sim
 		v->stats.rx_discards++;
 		return -ENOBUFS;
 	}
-	return sim_rxq_deliver(dp, v, q, f, hash, hashed);
+	return sim_dp_rxq_deliver(dp, v, q, f, hash, hashed);
 }
 
 /* Offer f to the port's VSIs except `skip`; returns deliveries made. */
@@ -125,7 +125,7 @@ static unsigned int offer_to_port(struct sim_datapath *dp, unsigned int port,
 	return delivered;
 }
 
-int sim_switch_from_wire(struct sim_datapath *dp, unsigned int port, struct sim_frame *f)
+int sim_dp_switch_from_wire(struct sim_datapath *dp, unsigned int port, struct sim_frame *f)
 {
 	struct sim_port *p = &dp->ports[port];
 	bool taken, exclusive;
@@ -159,10 +159,10 @@ static void to_wire(struct sim_datapath *dp, unsigned int port, struct sim_frame
 			p->sink(p->sink_ctx, port, f->data, f->len);
 		return;
 	}
-	(void)sim_switch_from_wire(dp, port, f);
+	(void)sim_dp_switch_from_wire(dp, port, f);
 }
 
-void sim_switch_from_vsi(struct sim_datapath *dp, struct sim_vsi *src, struct sim_frame *f)
+void sim_dp_switch_from_vsi(struct sim_datapath *dp, struct sim_vsi *src, struct sim_frame *f)
 {
 	unsigned int port = src->pf;
 	bool taken = false, exclusive = false;

@@ -74,7 +74,7 @@ static int copy_payload(struct sim_datapath *dp, uint64_t addr, const uint8_t *s
 	return sim_dp_dma_write(dp->params.dma, addr, src, n);
 }
 
-int sim_rxq_deliver(struct sim_datapath *dp, struct sim_vsi *vsi, struct sim_rxq *q,
+int sim_dp_rxq_deliver(struct sim_datapath *dp, struct sim_vsi *vsi, struct sim_rxq *q,
 		    struct sim_frame *f, uint32_t rss_hash, bool hashed)
 {
 	const unsigned int port = q->b.pf;
@@ -131,7 +131,7 @@ int sim_rxq_deliver(struct sim_datapath *dp, struct sim_vsi *vsi, struct sim_rxq
 	}
 	/* Then the write-backs in ring order; only the EOF descriptor carries
 	 * the packet type and hash, every one its own buffer length. */
-	sim_frame_parse(f);
+	sim_dp_frame_parse(f);
 	last_qw0 = hashed ? (uint64_t)rss_hash << X710_RXD_QW0_RSS_SHIFT : 0;
 	last_qw1 = X710_RXD_STATUS_DD | X710_RXD_STATUS_EOF |
 		   ((uint64_t)f->ptype << X710_RXD_QW1_PTYPE_SHIFT);
