@@ -28,7 +28,11 @@ struct x710sim;
 #define X710SIM_PF_BAR0_SIZE       (8u << 20)   /* PF register space */
 #define X710SIM_VF_BAR0_SIZE       (64u << 10)
 #define X710SIM_VF_BAR3_SIZE       (16u << 10)  /* MSI-X table and PBA */
+#define X710SIM_PF_BAR3_SIZE       (32u << 10)  /* PF MSI-X table and PBA */
 #define X710SIM_CONFIG_SIZE        4096         /* PCIe extended config space */
+#define X710SIM_DEVICE_QUEUES      1536         /* queue pairs per adapter */
+#define X710SIM_DEVICE_VSIS        384
+#define X710SIM_DEVICE_VFS         128          /* _VF = 0..127 */
 
 /* A PCI function of the adapter: a PF, or VF `vf` of PF `pf`. */
 struct x710sim_fn {
@@ -54,6 +58,8 @@ struct x710sim_host_ops {
 	void (*fn_removed)(void *ctx, struct x710sim_fn fn);
 	/* An interrupt for MSI-X vector `vector` of `fn` (0 = misc/admin). */
 	void (*irq)(void *ctx, struct x710sim_fn fn, unsigned int vector);
+	/* A message for an operator: what went wrong, where and why. */
+	void (*log)(void *ctx, const char *msg);
 	void *ctx;
 };
 
@@ -85,5 +91,94 @@ void *x710sim_region(struct x710sim *sim, struct x710sim_fn fn,
  */
 uint32_t x710sim_rd32(struct x710sim *sim, struct x710sim_fn fn, uint32_t off);
 void x710sim_wr32(struct x710sim *sim, struct x710sim_fn fn, uint32_t off, uint32_t val);
+
+/* What sysfs sriov_numvfs does: NumVFs + VF Enable through config space.
+ * 0 removes the VFs. 0, -EINVAL (n > TotalVFs, bad pf), -EBUSY (VFs exist
+ * and n != 0: Linux requires writing 0 first). */
+int x710sim_set_num_vfs(struct x710sim *sim, unsigned int pf, unsigned int n);
+
+/* Function-level reset of a VF, as PCIe Initiate FLR does (spec §2.3). */
+int x710sim_vf_flr(struct x710sim *sim, unsigned int pf, unsigned int vf);
+
+/* Routing ID (bus << 8 | devfn) of a function: PF p = p, VFs after
+ * First VF Offset / VF Stride of the SR-IOV capability. */
+unsigned int x710sim_routing_id(struct x710sim *sim, struct x710sim_fn fn);
+
+/* ---- faults on demand ------------------------------------------------ */
+enum x710sim_aq_fault_kind {
+	X710SIM_AQ_FAULT_FAIL,     /* complete with DD|CMP|ERR and `rc` */
+	X710SIM_AQ_FAULT_HANG,     /* never complete; the ATQ stops there */
+};
+
+struct x710sim_aq_fault {
+	int pf;                    /* PF whose ATQ, or -1 for any */
+	uint16_t opcode;
+	unsigned int nth;          /* 1 = the next such command, 0 = every one */
+	enum x710sim_aq_fault_kind kind;
+	uint16_t rc;               /* AQ return code (x710_adminq_defs.h) */
+};
+
+/* Arm one AQ fault (replacing any armed one); clear with NULL. */
+int x710sim_fault_aq(struct x710sim *sim, const struct x710sim_aq_fault *f);
+/* Link down/up on a port: get_link_status, a link event, the data path. */
+int x710sim_set_link(struct x710sim *sim, unsigned int port, bool up);
+/* Drop the next n frames for a PF queue as an Rx overrun. */
+int x710sim_fault_rx_overrun(struct x710sim *sim, unsigned int pf,
+			     unsigned int pf_queue, unsigned int n);
+
+/* ---- counters -------------------------------------------------------- */
+#define X710SIM_MAX_DROP_REASONS 16
+
+struct x710sim_counters {       /* virtchnl_eth_stats order */
+	uint64_t rx_bytes, rx_unicast, rx_multicast, rx_broadcast;
+	uint64_t rx_discards, rx_unknown_protocol;
+	uint64_t tx_bytes, tx_unicast, tx_multicast, tx_broadcast;
+	uint64_t tx_discards, tx_errors;
+};
+
+struct x710sim_vsi_info {
+	uint16_t vsi_num, seid, uplink_seid;
+	unsigned int pf;
+	int vf_abs;                /* absolute VF id, -1 if not a VF VSI */
+	unsigned int type;         /* 0 VF, 1 VMDQ2, 2 PF (add_vsi type) */
+	uint8_t sec_flags;
+	uint16_t promisc_flags;
+	unsigned int n_filters;
+	unsigned int num_queues;
+	struct x710sim_counters stats;
+	uint64_t drops[X710SIM_MAX_DROP_REASONS];
+};
+
+struct x710sim_port_info {
+	bool link_up;
+	uint64_t tx_packets, tx_bytes, rx_packets, rx_bytes;
+	uint64_t drops[X710SIM_MAX_DROP_REASONS];
+};
+
+unsigned int x710sim_n_ports(const struct x710sim *sim);
+/* 0, or -ENOENT when VSI `vsi_num` is not in use (iterate 0..383). */
+int x710sim_vsi_info(const struct x710sim *sim, unsigned int vsi_num,
+		     struct x710sim_vsi_info *out);
+int x710sim_port_info(const struct x710sim *sim, unsigned int port,
+		      struct x710sim_port_info *out);
+/* Name of a drop reason ("anti_spoof_mac", ...), NULL past the last one. */
+const char *x710sim_drop_reason_name(unsigned int reason);
+
+/* What the control model handed to the data path for a PF queue. */
+struct x710sim_queue_info {
+	bool running;
+	int vf;                    /* PF-relative owner VF, -1 for the PF */
+	unsigned int vsi;
+	uint32_t tail_off;         /* tail register offset in the owner's BAR0 */
+	uint64_t ring_iova;
+	uint16_t qlen;
+	uint16_t dbuff_bytes;      /* Rx only */
+	uint16_t rxmax;            /* Rx only */
+	bool crcstrip;             /* Rx only */
+	uint64_t starts;           /* how many times it was started */
+	int start_rc;              /* what the data path returned */
+};
+int x710sim_queue_info(struct x710sim *sim, unsigned int pf, unsigned int pf_queue,
+		       bool tx, struct x710sim_queue_info *out);
 
 #endif /* X710SIM_H */
