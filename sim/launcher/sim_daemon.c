@@ -22,8 +22,9 @@
 
 #include "client_dma.h"
 #include "control.h"
+#include "model_fault.h"
+#include "model_stats.h"
 #include "pci_tree.h"
-#include "sriov_cap.h"
 #include "x710sim/x710sim.h"
 
 /*
@@ -133,22 +134,13 @@ host_irq(void *ctx, struct x710sim_fn fn, unsigned int vector)
 		d->irqs_dropped++;   /* no reader, FIFO full: the client polls anyway */
 }
 
-/* sriov_numvfs written: the same path a PF driver takes, NumVFs + VF Enable,
- * unless the model offers a direct call. */
+/* sriov_numvfs written: the model does what a PF driver's config write
+ * (NumVFs + VF Enable) does. */
 static int
 set_num_vfs(void *ctx, unsigned int pf, unsigned int n)
 {
 	struct sim_daemon *d = ctx;
-#ifdef HAVE_X710SIM_SET_NUM_VFS
 	return x710sim_set_num_vfs(d->sim, pf, n);
-#else
-	size_t size;
-	uint8_t *cfg = x710sim_region(d->sim, (struct x710sim_fn){ .pf = pf, .vf = -1 },
-				      X710SIM_REGION_CONFIG, &size);
-	if (!cfg)
-		return -ENODEV;
-	return sriov_cap_set_num_vfs(cfg, size, n);
-#endif
 }
 
 /* ---- control requests ---------------------------------------------------- */
@@ -197,22 +189,25 @@ reply_stats(struct sim_daemon *d, bool json, char *out, size_t len)
 {
 	struct client_dma_stats st;
 	client_dma_get_stats(d->dma, &st);
-	/* x710sim.h offers no counter enumeration yet: report what the launcher
-	 * counts and say so, rather than print zeros that look like data. */
+	size_t at;
 	if (json)
-		snprintf(out, len, "ok {\"launcher\":{\"polls\":%" PRIu64 ",\"events\":%" PRIu64
-			 ",\"irqs\":%" PRIu64 ",\"irqs_dropped\":%" PRIu64 ",\"dma_misses\":%"
-			 PRIu64 ",\"dma_pages\":%u,\"clients\":%u},\"model\":null,"
-			 "\"model_note\":\"x710sim.h has no statistics API yet\"}\n",
-			 d->polls, d->events, d->irqs, d->irqs_dropped, st.lookups_missed,
-			 st.pages, st.clients);
+		at = appendf(out, len, 0, "ok {\"launcher\":{\"polls\":%" PRIu64 ",\"events\":%"
+			     PRIu64 ",\"irqs\":%" PRIu64 ",\"irqs_dropped\":%" PRIu64
+			     ",\"dma_misses\":%" PRIu64 ",\"dma_pages\":%u,\"clients\":%u},"
+			     "\"model\":", d->polls, d->events, d->irqs, d->irqs_dropped,
+			     st.lookups_missed, st.pages, st.clients);
 	else
-		snprintf(out, len, "ok launcher: polls %" PRIu64 " events %" PRIu64
-			 " irqs %" PRIu64 " irqs_dropped %" PRIu64 " dma_misses %" PRIu64
-			 " dma_pages %u clients %u\nmodel: no statistics API in x710sim.h yet "
-			 "(per-port, per-VSI and drop counters appear here once it has one)\n",
-			 d->polls, d->events, d->irqs, d->irqs_dropped, st.lookups_missed,
-			 st.pages, st.clients);
+		at = appendf(out, len, 0, "ok launcher polls=%" PRIu64 " events=%" PRIu64
+			     " irqs=%" PRIu64 " irqs_dropped=%" PRIu64 " dma_misses=%" PRIu64
+			     " dma_pages=%u clients=%u\n", d->polls, d->events, d->irqs,
+			     d->irqs_dropped, st.lookups_missed, st.pages, st.clients);
+	if (at >= len)
+		return;
+	size_t want = model_stats_format(d->sim, json, out + at, len - at);
+	if (want >= len - at)
+		snprintf(out, len, "error statistics do not fit in %zu bytes\n", len);
+	else if (json)
+		appendf(out, len, at + want - 1, "}\n");   /* close the outer object */
 }
 
 static int
@@ -227,14 +222,21 @@ parse_pid(const char *s, pid_t *pid)
 	return 0;
 }
 
+#define REQUEST_MAX_ARGS  16
+
 static void
 handle_request(struct sim_daemon *d, char *req, char *out, size_t len)
 {
-	char *save, *verb = strtok_r(req, " \t\n", &save);
-	char *arg = strtok_r(NULL, " \t\n", &save);
+	char *argv[REQUEST_MAX_ARGS], *save;
+	int argc = 0;
+	for (char *tok = strtok_r(req, " \t\n", &save); tok && argc < REQUEST_MAX_ARGS;
+	     tok = strtok_r(NULL, " \t\n", &save))
+		argv[argc++] = tok;
+	const char *verb = argc ? argv[0] : "";
+	const char *arg = argc > 1 ? argv[1] : NULL;
 	pid_t pid;
 
-	if (!verb) {
+	if (argc == 0) {
 		snprintf(out, len, "error empty request\n");
 	} else if (strcmp(verb, "register") == 0 || strcmp(verb, "unregister") == 0) {
 		bool add = verb[0] == 'r';
@@ -257,9 +259,21 @@ handle_request(struct sim_daemon *d, char *req, char *out, size_t len)
 		reply_status(d, out, len);
 	} else if (strcmp(verb, "stats") == 0) {
 		reply_stats(d, arg && strcmp(arg, "json") == 0, out, len);
-	} else if (strcmp(verb, "fault") == 0 || strcmp(verb, "wire") == 0) {
-		snprintf(out, len, "error %s: x710sim.h offers no %s interface yet\n", verb,
-			 verb[0] == 'f' ? "fault injection" : "wire mode");
+	} else if (strcmp(verb, "fault") == 0) {
+		char why[256];
+		int rc = model_fault_apply(d->sim, argc - 1, argv + 1, why, sizeof(why));
+		if (rc) {
+			snprintf(out, len, "error fault: %s\n", why);
+			return;
+		}
+		char what[256] = "";
+		for (int i = 1, at = 0; i < argc && at < (int)sizeof(what); i++)
+			at += snprintf(what + at, sizeof(what) - (size_t)at, "%s%s", i > 1 ? " " : "", argv[i]);
+		daemon_log("fault injected: %s", what);
+		snprintf(out, len, "ok fault %s applied\n", argv[1]);
+	} else if (strcmp(verb, "wire") == 0) {
+		snprintf(out, len, "error wire: x710sim.h offers no wire control yet (ports "
+			 "are in loopback)\n");
 	} else if (strcmp(verb, "stop") == 0) {
 		d->stop = true;
 		snprintf(out, len, "ok stopping\n");

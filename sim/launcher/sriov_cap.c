@@ -26,12 +26,6 @@ rd16(const uint8_t *p)
 	return v;
 }
 
-static void
-wr16(uint8_t *p, uint16_t v)
-{
-	memcpy(p, &v, sizeof(v));
-}
-
 static int
 find_sriov(const uint8_t *config, size_t size, unsigned int *pos)
 {
@@ -82,31 +76,5 @@ sriov_vf_rid(const struct sriov_cap_info *cap, unsigned int pf_rid,
 	if (r > 0xFFFF || (vf > 0 && cap->vf_stride == 0) || cap->first_vf_offset == 0)
 		return -ERANGE;
 	*rid = (unsigned int)r;
-	return 0;
-}
-
-int
-sriov_cap_set_num_vfs(uint8_t *config, size_t size, unsigned int n)
-{
-	unsigned int pos;
-	int rc = find_sriov(config, size, &pos);
-	if (rc)
-		return rc;
-	uint8_t *c = config + pos;
-	if (n > rd16(c + SRIOV_TOTAL_VF))
-		return -ERANGE;
-	uint16_t ctrl = rd16(c + SRIOV_CTRL);
-	if (n == 0) {
-		/* Disable first, as Linux sriov_disable() does, then clear NumVFs. */
-		wr16(c + SRIOV_CTRL, (uint16_t)(ctrl & ~(SRIOV_CTRL_VFE | SRIOV_CTRL_MSE)));
-		__atomic_thread_fence(__ATOMIC_RELEASE);
-		wr16(c + SRIOV_NUM_VF, 0);
-		return 0;
-	}
-	if (ctrl & SRIOV_CTRL_VFE)
-		return -EBUSY;   /* Linux: change NumVFs only while disabled */
-	wr16(c + SRIOV_NUM_VF, (uint16_t)n);
-	__atomic_thread_fence(__ATOMIC_RELEASE);   /* NumVFs visible before VFE */
-	wr16(c + SRIOV_CTRL, (uint16_t)(ctrl | SRIOV_CTRL_VFE | SRIOV_CTRL_MSE));
 	return 0;
 }

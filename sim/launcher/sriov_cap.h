@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The SR-IOV extended capability in a function's config space, as the
- * launcher reads it (VF routing IDs) and writes it (sriov_numvfs emulated
- * through NumVFs + VF Enable). Config space is shared with clients, who may
- * write anything: every read is bounds-checked.
+ * launcher and its tests read it (VF routing IDs). Config space is shared
+ * with clients, who may write anything: every read is bounds-checked.
  */
 #ifndef SRIOV_CAP_H
 #define SRIOV_CAP_H
@@ -35,8 +34,5 @@ int sriov_cap_read(const uint8_t *config, size_t size, struct sriov_cap_info *ou
 /* Routing ID of VF `vf` of a PF with routing ID `pf_rid`: -ERANGE past 0xFFFF. */
 int sriov_vf_rid(const struct sriov_cap_info *cap, unsigned int pf_rid,
 		 unsigned int vf, unsigned int *rid);
-
-/* Program NumVFs and VF Enable/MSE as a PF driver would (n = 0 disables). */
-int sriov_cap_set_num_vfs(uint8_t *config, size_t size, unsigned int n);
 
 #endif /* SRIOV_CAP_H */

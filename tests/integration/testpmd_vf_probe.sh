@@ -69,6 +69,9 @@ wait "$TP_PID"
 TP_RC=$?
 TP_PID=
 
+echo "--- x710-sim status and stats after testpmd ---"
+"$X710_SIM" status --dir "$DIR"
+"$X710_SIM" stats --dir "$DIR"
 kill -TERM "$PLAY_PID" 2>/dev/null
 wait "$PLAY_PID"
 PLAY_RC=$?
@@ -77,7 +80,7 @@ PLAY_PID=
 echo "--- pf_play ---"
 cat "$RUN/pf_play.log"
 echo "--- testpmd (exit $TP_RC), how far it got ---"
-grep -E 'Probe PCI|iavf_|VF is|version|Port 0|Link|cannot|fail|error' "$RUN/testpmd.log" | head -40
+grep -E 'Probe PCI|VF is|Peer is|Using|Port 0|Link|MAC address|cannot|fail|error|Bye' "$RUN/testpmd.log" | sort | uniq -c | head -40
 echo "--- x710-sim log ---"
 cat "$DIR/x710-sim.log"
 

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#include "model_stats.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "x710sim/x710sim.h"
+
+#define VSI_NUM_MAX  384   /* VSILAN_QTABLE _VSI = 0..383 (x710-hardware.md §3.3) */
+
+struct out {
+	char *buf;
+	size_t len, at;
+};
+
+static void __attribute__((format(printf, 2, 3)))
+put(struct out *o, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(o->at < o->len ? o->buf + o->at : NULL,
+			  o->at < o->len ? o->len - o->at : 0, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		o->at += (size_t)n;
+}
+
+/* Drop counters by reason name; only non-zero ones in text. */
+static void
+put_drops(struct out *o, const uint64_t *drops, bool json)
+{
+	bool first = true;
+	for (unsigned int r = 0; r < X710SIM_MAX_DROP_REASONS; r++) {
+		const char *name = x710sim_drop_reason_name(r);
+		if (!name)
+			break;
+		if (json) {
+			put(o, "%s\"%s\":%" PRIu64, first ? "" : ",", name, drops[r]);
+			first = false;
+		} else if (drops[r]) {
+			put(o, " drop_%s=%" PRIu64, name, drops[r]);
+		}
+	}
+}
+
+static void
+put_counters(struct out *o, const struct x710sim_counters *c, bool json)
+{
+	static const char *const names[] = {
+		"rx_bytes", "rx_unicast", "rx_multicast", "rx_broadcast", "rx_discards",
+		"rx_unknown_protocol", "tx_bytes", "tx_unicast", "tx_multicast",
+		"tx_broadcast", "tx_discards", "tx_errors",
+	};
+	const uint64_t v[] = {
+		c->rx_bytes, c->rx_unicast, c->rx_multicast, c->rx_broadcast, c->rx_discards,
+		c->rx_unknown_protocol, c->tx_bytes, c->tx_unicast, c->tx_multicast,
+		c->tx_broadcast, c->tx_discards, c->tx_errors,
+	};
+	_Static_assert(sizeof(names) / sizeof(names[0]) == sizeof(v) / sizeof(v[0]), "names");
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		put(o, json ? "%s\"%s\":%" PRIu64 : "%s%s=%" PRIu64, json ? (i ? "," : "") : " ",
+		    names[i], v[i]);
+}
+
+size_t
+model_stats_format(const struct x710sim *sim, bool json, char *out, size_t len)
+{
+	struct out o = { .buf = out, .len = len };
+	if (len)
+		out[0] = '\0';
+	put(&o, json ? "{\"ports\":[" : "");
+	for (unsigned int p = 0; p < x710sim_n_ports(sim); p++) {
+		struct x710sim_port_info pi;
+		if (x710sim_port_info(sim, p, &pi))
+			continue;
+		put(&o, json ? "%s{\"port\":%u,\"link_up\":%s,\"tx_packets\":%" PRIu64
+			",\"tx_bytes\":%" PRIu64 ",\"rx_packets\":%" PRIu64 ",\"rx_bytes\":%"
+			PRIu64 ",\"drops\":{" :
+			"%sport %u link %s tx_packets=%" PRIu64 " tx_bytes=%" PRIu64
+			" rx_packets=%" PRIu64 " rx_bytes=%" PRIu64,
+		    json ? (p ? "," : "") : "", p, pi.link_up ? (json ? "true" : "up") :
+		    (json ? "false" : "down"), pi.tx_packets, pi.tx_bytes, pi.rx_packets,
+		    pi.rx_bytes);
+		put_drops(&o, pi.drops, json);
+		put(&o, json ? "}}" : "\n");
+	}
+	put(&o, json ? "],\"vsis\":[" : "");
+	bool first = true;
+	for (unsigned int n = 0; n < VSI_NUM_MAX; n++) {
+		struct x710sim_vsi_info vi;
+		if (x710sim_vsi_info(sim, n, &vi))
+			continue;
+		static const char *const types[] = { "vf", "vmdq2", "pf" };
+		const char *type = vi.type < 3 ? types[vi.type] : "?";
+		if (json)
+			put(&o, "%s{\"vsi\":%u,\"seid\":%u,\"pf\":%u,\"vf_abs\":%d,\"type\":\"%s\","
+			    "\"queues\":%u,\"filters\":%u,", first ? "" : ",", vi.vsi_num, vi.seid,
+			    vi.pf, vi.vf_abs, type, vi.num_queues, vi.n_filters);
+		else
+			put(&o, "vsi %u (%s) seid %u pf %u vf_abs %d queues %u filters %u\n   ",
+			    vi.vsi_num, type, vi.seid, vi.pf, vi.vf_abs, vi.num_queues, vi.n_filters);
+		put_counters(&o, &vi.stats, json);
+		put(&o, json ? ",\"drops\":{" : "");
+		put_drops(&o, vi.drops, json);
+		put(&o, json ? "}}" : "\n");
+		first = false;
+	}
+	put(&o, json ? "]}\n" : "");
+	return o.at;
+}
