@@ -16,6 +16,7 @@
 #define SIM_DP_ETH_HLEN       14    /* dst, src, ethertype */
 #define SIM_DP_ETH_ZLEN       60    /* shortest frame without FCS; Tx pads to it */
 #define SIM_DP_FCS_LEN        4     /* Ethernet CRC-32 the model's frames do not carry */
+#define SIM_DP_VLAN_TAG_LEN   4     /* IEEE 802.1Q tag */
 #define SIM_DP_TX_MAX_SEGS    64    /* data descriptors one frame may chain in the model */
 #define SIM_DP_TX_BUDGET      256   /* descriptors one Tx queue may consume per poll */
 #define SIM_DP_RX_MAX_BUFS    128   /* Rx descriptors one frame may chain */
@@ -86,7 +87,17 @@ struct sim_datapath {
 	struct sim_rss_cfg rss[SIM_VSI_MAX];
 	uint32_t crc_table[256];    /* Ethernet CRC-32, for crcstrip = 0 */
 	uint8_t frame[SIM_DP_MAX_FRAME + SIM_DP_FCS_LEN];   /* Tx gather buffer */
-	uint8_t fcs_frame[SIM_DP_MAX_FRAME + SIM_DP_FCS_LEN];
+	uint8_t fcs_frame[SIM_DP_MAX_FRAME + 2 * SIM_DP_FCS_LEN];
+	uint8_t vlan_frame[SIM_DP_MAX_FRAME + SIM_DP_VLAN_TAG_LEN];   /* pvid inserted */
+	uint8_t strip_frame[SIM_DP_MAX_FRAME + SIM_DP_VLAN_TAG_LEN];  /* pvid stripped */
+};
+
+/* What the Rx engine reports besides the frame. */
+struct sim_rx_meta {
+	uint32_t rss_hash;
+	bool hashed;
+	uint16_t l2tag1;            /* stripped VLAN tag (TCI) */
+	bool l2tag1p;
 };
 
 /* The per-class counter (unicast, multicast, broadcast) a frame bumps. */
@@ -124,7 +135,14 @@ unsigned int sim_dp_txq_process(struct sim_datapath *dp, struct sim_txq *q, unsi
 
 /* Rx engine: place a frame into a queue's ring; 0 or negative errno (dropped, counted). */
 int sim_dp_rxq_deliver(struct sim_datapath *dp, struct sim_vsi *vsi, struct sim_rxq *q,
-		    struct sim_frame *f, uint32_t rss_hash, bool hashed);
+		       struct sim_frame *f, const struct sim_rx_meta *meta);
+
+/* Port VLAN: the frame to switch / to deliver, either `f` or the rewritten copy. */
+struct sim_frame *sim_dp_pvid_insert(struct sim_datapath *dp, const struct sim_vsi *src,
+				     struct sim_frame *f, struct sim_frame *tagged);
+struct sim_frame *sim_dp_pvid_strip(struct sim_datapath *dp, const struct sim_vsi *dst,
+				    struct sim_frame *f, struct sim_frame *stripped,
+				    struct sim_rx_meta *meta);
 
 /* Switch: a frame sent by VSI `src`, and a frame arriving from a port's wire. */
 void sim_dp_switch_from_vsi(struct sim_datapath *dp, struct sim_vsi *src, struct sim_frame *f);

@@ -75,7 +75,7 @@ static int copy_payload(struct sim_datapath *dp, uint64_t addr, const uint8_t *s
 }
 
 int sim_dp_rxq_deliver(struct sim_datapath *dp, struct sim_vsi *vsi, struct sim_rxq *q,
-		    struct sim_frame *f, uint32_t rss_hash, bool hashed)
+		       struct sim_frame *f, const struct sim_rx_meta *meta)
 {
 	const unsigned int port = q->b.pf;
 	const uint16_t qlen = q->ctx.qlen;
@@ -132,11 +132,15 @@ int sim_dp_rxq_deliver(struct sim_datapath *dp, struct sim_vsi *vsi, struct sim_
 	/* Then the write-backs in ring order; only the EOF descriptor carries
 	 * the packet type and hash, every one its own buffer length. */
 	sim_dp_frame_parse(f);
-	last_qw0 = hashed ? (uint64_t)rss_hash << X710_RXD_QW0_RSS_SHIFT : 0;
+	last_qw0 = meta->hashed ? (uint64_t)meta->rss_hash << X710_RXD_QW0_RSS_SHIFT : 0;
 	last_qw1 = X710_RXD_STATUS_DD | X710_RXD_STATUS_EOF |
 		   ((uint64_t)f->ptype << X710_RXD_QW1_PTYPE_SHIFT);
-	if (hashed)
+	if (meta->hashed)
 		last_qw1 |= X710_RXD_FLTSTAT_RSS_HASH << X710_RXD_STATUS_FLTSTAT_SHIFT;
+	if (meta->l2tag1p) {
+		last_qw0 |= (uint64_t)meta->l2tag1 << X710_RXD_QW0_L2TAG1_SHIFT;
+		last_qw1 |= X710_RXD_STATUS_L2TAG1P;
+	}
 	idx = q->head;
 	off = 0;
 	for (uint16_t i = 0; i < nbuf; i++) {

@@ -10,8 +10,8 @@
  * A loopback wire is a cable: what leaves comes back in and is delivered
  * like any received frame, to its sender too if the sender's filters take it.
  *
- * Not modelled: port VLAN (pvid insert/strip), the DEFAULT promiscuous VSI,
- * hash (imperfect) filters. A VSI with pvid set still sees tagged frames.
+ * Port VLAN insert/strip: sim_dp_port_vlan.c. Not modelled: the DEFAULT
+ * promiscuous VSI, hash (imperfect) filters.
  *
  * Counters: tx_* count frames accepted from a VSI's ring (after anti-spoof),
  * rx_* frames placed in its ring; the class is the destination MAC's. VSI
@@ -83,10 +83,10 @@ static int deliver_to_vsi(struct sim_datapath *dp, struct sim_vsi *v, struct sim
 {
 	static const struct sim_rss_cfg no_rss;
 	const struct sim_rss_cfg *rss = v->vsi_num < SIM_VSI_MAX ? &dp->rss[v->vsi_num] : &no_rss;
+	struct sim_rx_meta meta = { 0 };
+	struct sim_frame stripped;
 	struct sim_rxq *q = NULL;
-	uint32_t hash;
-	bool hashed;
-	unsigned int vq = sim_dp_rss_queue(rss, f, &hash, &hashed);
+	unsigned int vq = sim_dp_rss_queue(rss, f, &meta.rss_hash, &meta.hashed);
 
 	/* A LUT entry past the VSI's queues has no ring: use queue 0. */
 	if (vq >= v->num_queues)
@@ -98,7 +98,7 @@ static int deliver_to_vsi(struct sim_datapath *dp, struct sim_vsi *v, struct sim
 		v->stats.rx_discards++;
 		return -ENOBUFS;
 	}
-	return sim_dp_rxq_deliver(dp, v, q, f, hash, hashed);
+	return sim_dp_rxq_deliver(dp, v, q, sim_dp_pvid_strip(dp, v, f, &stripped, &meta), &meta);
 }
 
 /* Offer f to the port's VSIs except `skip`; returns deliveries made. */
@@ -166,11 +166,13 @@ void sim_dp_switch_from_vsi(struct sim_datapath *dp, struct sim_vsi *src, struct
 {
 	unsigned int port = src->pf;
 	bool taken = false, exclusive = false;
+	struct sim_frame tagged;
 
 	if (port >= dp->params.n_ports) {
 		sim_dp_count_drop(dp, src, SIM_DP_MAX_PORTS, SIM_DROP_NO_MATCH);
 		return;
 	}
+	f = sim_dp_pvid_insert(dp, src, f, &tagged);
 	if ((src->sec_flags & SEC_FLAG_MAC_CHK) && !has_source_mac(src, f->data + ETH_SRC_OFF)) {
 		sim_dp_count_drop(dp, src, port, SIM_DROP_ANTI_SPOOF_MAC);
 		src->stats.tx_discards++;
