@@ -165,7 +165,9 @@ main(int argc, char **argv)
 			o.dir = optarg;
 			break;
 		case OPT_PFS:
-			if (parse_uint("pfs", optarg, X710SIM_MAX_PFS, &o.n_pfs) || o.n_pfs == 0) {
+			if (parse_uint("pfs", optarg, X710SIM_MAX_PFS, &o.n_pfs))
+				return 2;
+			if (o.n_pfs == 0) {
 				fprintf(stderr, "x710-sim: --pfs must be 1..%d\n", X710SIM_MAX_PFS);
 				return 2;
 			}
