@@ -71,14 +71,16 @@ log="$log_dir/$name.console.log"
 job="$log_dir/$name.job"
 
 # The job is a host file the guest runs at the same path: it recreates the
-# caller's directory, the project's variables and the arguments, quoted.
+# caller's directory, the project's and the sanitizers' variables (meson sets
+# them) and the arguments, quoted.
 {
 	printf '# written by scripts/vm/run.sh for one VM run\n'
 	printf 'export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n'
 	printf 'export SRIOV_VM_GUEST=1\n'
 	while IFS='=' read -r var _; do
 		printf 'export %s=%q\n' "$var" "${!var}"
-	done < <(env | grep -E '^SRIOV_[A-Z0-9_]*=' | grep -vE '^SRIOV_VM_(APPEND|QUIET|TIMEOUT)=')
+	done < <(env | grep -E '^(SRIOV_[A-Z0-9_]*|[A-Z]SAN_OPTIONS|MALLOC_PERTURB_)=' |
+		grep -vE '^SRIOV_VM_(APPEND|QUIET|TIMEOUT)=')
 	printf 'cd %q 2>/dev/null || cd /\n' "$PWD"
 	printf 'exec /bin/bash %q' "$script"
 	for a in "$@"; do printf ' %q' "$a"; done
@@ -91,6 +93,7 @@ flock -w "$bound" 9 || die "another VM held $vm/vm.lock for $bound s"
 
 : > "$log"
 append="console=ttyS0 intel_iommu=on panic=-1 quiet sriov_job=$job ${SRIOV_VM_APPEND:-}"
+# shellcheck disable=SC2054 # commas are inside QEMU option values
 qemu=(
 	qemu-system-x86_64
 	-machine q35 -accel tcg -cpu max -m 1024 -smp 2
@@ -122,7 +125,8 @@ wait "$qpid" || qrc=$?
 [ -n "$tail_pid" ] && { wait "$tail_pid" 2>/dev/null || true; }
 secs=$(echo "$(date +%s.%N) - $start" | bc 2>/dev/null || echo "?")
 
-reported=$(grep -a "^$MARK " "$log" | tail -n1 | awk '{print $NF}' | tr -d '\r')
+reported=$(grep -a "^$MARK " "$log" | tail -n1 | awk '{print $NF}' | tr -d '\r' || true)
+
 if [ -n "$reported" ] && [ $((qrc & 1)) -eq 1 ] && [ $((qrc >> DEBUG_EXIT_SHIFT)) -eq "$reported" ]; then
 	say "guest script exited $reported after ${secs}s"
 	exit "$reported"

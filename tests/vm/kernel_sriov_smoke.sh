@@ -22,7 +22,10 @@ readonly ZERO_MAC=00:00:00:00:00:00
 # the guest runs under TCG on a loaded 2-core host.
 readonly DEADLINE_S=60
 
-say() { printf 'kernel-sriov-smoke: %s\n' "$*"; }
+t0=${EPOCHREALTIME/./}
+# Each line carries the seconds since the script started (timing is recorded,
+# never asserted).
+say() { printf 'kernel-sriov-smoke: [%6.2fs] %s\n' "$(((${EPOCHREALTIME/./} - t0) / 10000))e-2" "$*"; }
 fail() { printf 'kernel-sriov-smoke: FAIL: %s\n' "$*" >&2; exit 1; }
 
 [ -n "${SRIOV_VM_GUEST:-}" ] ||
@@ -46,22 +49,29 @@ expect_eq() { # WHAT GOT WANT
 	[ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
 }
 
-# sysfs_write FILE VALUE: writes with one write(2) and prints OK or the errno
-# name (bash itself only prints strerror text).
+# Errno names the test expects, and their strerror text: bash reports a failed
+# write(2) and ip a refused request only as that text. One python3 call.
+declare -A ERRTEXT=()
+load_errtext() {
+	local name text
+	while IFS='=' read -r name text; do ERRTEXT[$name]=$text; done < <(
+		python3 -S -c 'import errno, os, sys
+for n in sys.argv[1:]: print(n + "=" + os.strerror(getattr(errno, n)))' "$@")
+	for name in "$@"; do [ -n "${ERRTEXT[$name]:-}" ] || fail "no strerror text for $name"; done
+}
+
+# sysfs_write FILE VALUE: one write(2) (printf flushes once); prints OK or the
+# expected errno name whose text bash reported, or the raw message.
 sysfs_write() {
-	python3 - "$1" "$2" <<'PY'
-import errno, os, sys
-try:
-    fd = os.open(sys.argv[1], os.O_WRONLY)
-    try:
-        os.write(fd, sys.argv[2].encode())
-    finally:
-        os.close(fd)
-except OSError as e:
-    print(errno.errorcode.get(e.errno, str(e.errno)))
-else:
-    print("OK")
-PY
+	local err name
+	if err=$( { printf '%s' "$2" > "$1"; } 2>&1 ); then
+		echo OK
+		return
+	fi
+	for name in "${!ERRTEXT[@]}"; do
+		case $err in *": ${ERRTEXT[$name]}") echo "$name"; return ;; esac
+	done
+	printf '%s\n' "$err"
 }
 
 write_ok() { # FILE VALUE
@@ -76,26 +86,23 @@ write_refused() { # FILE VALUE ERRNO_NAME
 	expect_eq "write '$2' to $1 must fail" "$r" "$3"
 }
 
-strerror() { python3 -c 'import errno, os, sys; print(os.strerror(getattr(errno, sys.argv[1])))' "$1"; }
-
 # ip_refused ERRNO_NAME ARGS...: `ip link set` must fail with that errno.
 ip_refused() {
-	local want=$1 out text
+	local want=$1 out
 	shift
-	text=$(strerror "$want")
 	if out=$("$IP" link set "$@" 2>&1); then
 		fail "ip link set $* succeeded; igb must refuse it with $want"
 	fi
 	case $out in
-	*"$text"*) say "refused as expected ($want): ip link set $*" ;;
-	*) fail "ip link set $*: got '$out', want $want ($text)" ;;
+	*"${ERRTEXT[$want]}"*) say "refused as expected ($want): ip link set $*" ;;
+	*) fail "ip link set $*: got '$out', want $want (${ERRTEXT[$want]})" ;;
 	esac
 }
 
 # vf_state: one line per VF from `ip -j -d link show`, in a fixed form:
 # "N mac=... vlan=... qos=... max_tx=... min_tx=... spoofchk=on|off trust=on|off link_state=..."
 vf_state() {
-	"$IP" -j -d link show dev "$pf_if" | python3 -c '
+	"$IP" -j -d link show dev "$pf_if" | python3 -S -c '
 import json, sys
 link = json.load(sys.stdin)[0]
 onoff = lambda b: "on" if b else "off"
@@ -110,9 +117,16 @@ for vf in link.get("vfinfo_list", []):
 '
 }
 
-vf_line() { # VF: that VF's line of vf_state
+# refresh: reads every VF's state once (python3 is slow to start under TCG);
+# the checks below look at this snapshot.
+vfs=""
+refresh() {
+	vfs=$(vf_state) || fail "ip -j -d link show dev $pf_if failed"
+}
+
+vf_line() { # VF: that VF's line of the snapshot
 	local line
-	line=$(vf_state | awk -v n="$1" '$1 == n')
+	line=$(awk -v n="$1" '$1 == n' <<<"$vfs")
 	[ -n "$line" ] || fail "VF $1 is missing from ip -j -d link show dev $pf_if"
 	printf '%s\n' "$line"
 }
@@ -132,7 +146,7 @@ expect_vf() { # VF KEY=VALUE...: every pair must be in the VF's line
 vf_dev() { basename "$(readlink -f "$pf_sys/virtfn$1")"; }
 vf_driver() { # VF: bound driver name, or empty
 	local link="$pf_sys/virtfn$1/driver"
-	[ -e "$link" ] && basename "$(readlink -f "$link")" || true
+	if [ -e "$link" ]; then basename "$(readlink -f "$link")"; fi
 }
 has_driver() { [ "$(vf_driver "$1")" = "$2" ]; }
 has_netdev() { ls "$pf_sys/virtfn$1/net/" >/dev/null 2>&1 && [ -n "$(ls "$pf_sys/virtfn$1/net/")" ]; }
@@ -146,8 +160,9 @@ carrier_up() { [ "$(cat "/sys/class/net/$pf_if/carrier" 2>/dev/null)" = 1 ]; }
 
 # --- the checks -------------------------------------------------------------------
 
-python3 -c 'import json, errno, os' 2>/dev/null ||
+python3 -S -c 'import json, errno, os' 2>/dev/null ||
 	fail "the host's python3 does not run in the guest (its libraries must resolve through the shared root)"
+load_errtext EBUSY ERANGE ENODEV EINVAL EOPNOTSUPP EPROTONOSUPPORT
 [ -x "$IP" ] || fail "$IP is missing (iproute2 comes from the host root)"
 
 # Find the igb PF by its PCI IDs.
@@ -163,6 +178,7 @@ pf_sys=/sys/bus/pci/devices/$pf_bdf
 expect_eq "PF $pf_bdf driver" "$(basename "$(readlink -f "$pf_sys/driver")")" igb
 pf_if=$(ls "$pf_sys/net")
 [ -n "$pf_if" ] || fail "PF $pf_bdf has no netdev"
+say "start"
 say "PF $pf_bdf ($pf_if)"
 
 # The SR-IOV capability as sysfs shows it.
@@ -199,6 +215,7 @@ for ((i = 0; i < NUM_VFS; i++)); do
 	groups="$groups $g"
 done
 say "$NUM_VFS VFs created unbound, IOMMU groups:$groups"
+refresh
 expect_vf 0 "mac=$ZERO_MAC" vlan=0 qos=0 max_tx=0 min_tx=0 spoofchk=on trust=off link_state=auto
 
 # igb accepts a max rate only while the PF's link is up (else EINVAL).
@@ -213,6 +230,7 @@ wait_until "carrier on $pf_if" carrier_up
 "$IP" link set dev "$pf_if" vf 0 vlan "$VF0_VLAN" qos "$VF0_QOS" || fail "vf 0 vlan/qos"
 "$IP" link set dev "$pf_if" vf 0 max_tx_rate "$VF0_MAX_RATE" || fail "vf 0 max_tx_rate"
 "$IP" link set dev "$pf_if" vf 1 mac "$VF1_MAC" || fail "vf 1 mac"
+refresh
 expect_vf 0 "mac=$VF0_MAC" "vlan=$VF0_VLAN" "qos=$VF0_QOS" "max_tx=$VF0_MAX_RATE" min_tx=0 \
 	spoofchk=off trust=on link_state=auto
 expect_vf 1 "mac=$VF1_MAC" vlan=0 qos=0 max_tx=0 min_tx=0 spoofchk=on trust=off link_state=auto
@@ -225,6 +243,7 @@ ip_refused EINVAL dev "$pf_if" vf 1 min_tx_rate "$REFUSED_MIN_RATE"
 ip_refused EPROTONOSUPPORT dev "$pf_if" vf 1 vlan "$REFUSED_VLAN" proto 802.1ad
 ip_refused EOPNOTSUPP dev "$pf_if" vf 1 query_rss on
 ip_refused EINVAL dev "$pf_if" vf "$NUM_VFS" trust on
+refresh
 expect_eq "VF 1 after the refusals" "$(vf_line 1)" "$before"
 
 # Binding with autoprobe off: a plain bind to igbvf is refused; the override
@@ -249,12 +268,14 @@ say "VF0 $vf0 -> vfio-pci (/dev/vfio/$g0), VF1 $vf1 -> igbvf ($vf1_if)"
 # A live change on VF0 leaves VF1 alone.
 before=$(vf_line 1)
 "$IP" link set dev "$pf_if" vf 0 vlan "$VF0_VLAN_LIVE" qos "$VF0_QOS_LIVE" || fail "vf 0 live vlan/qos"
+refresh
 expect_vf 0 "vlan=$VF0_VLAN_LIVE" "qos=$VF0_QOS_LIVE" "mac=$VF0_MAC" trust=on spoofchk=off
 expect_eq "VF 1 after VF 0's live change" "$(vf_line 1)" "$before"
 expect_eq "VF0 driver after the live change" "$(vf_driver 0)" vfio-pci
 
 # A new admin MAC reaches the VF's netdev only when igbvf probes again.
 "$IP" link set dev "$pf_if" vf 1 mac "$VF1_MAC_NEW" || fail "vf 1 new mac"
+refresh
 expect_vf 1 "mac=$VF1_MAC_NEW"
 expect_eq "VF1 netdev MAC before re-probe" "$(cat "/sys/class/net/$vf1_if/address")" "$VF1_MAC"
 write_ok "$pf_sys/virtfn1/driver/unbind" "$vf1"
@@ -278,6 +299,7 @@ wait_until "all VFs gone" no_vfs
 write_refused "$pf_sys/sriov_numvfs" $((TOTAL_VFS + 1)) ERANGE
 write_ok "$pf_sys/sriov_numvfs" "$OTHER_NUM_VFS"
 wait_until "virtfn0..$((OTHER_NUM_VFS - 1))" vfs_present "$OTHER_NUM_VFS"
+refresh
 for ((i = 0; i < OTHER_NUM_VFS; i++)); do
 	expect_vf "$i" "mac=$ZERO_MAC" vlan=0 qos=0 max_tx=0 spoofchk=on trust=off
 	expect_eq "re-created VF $i driver (autoprobe still 0)" "$(vf_driver "$i")" ""
@@ -290,3 +312,5 @@ write_ok "$pf_sys/sriov_numvfs" 0
 wait_until "all VFs gone" no_vfs
 write_ok "$pf_sys/sriov_drivers_autoprobe" 1
 say "PASS"
+# The drivers' own words, for the log (tests/vm/README.md quotes them).
+dmesg | grep -E ' (igb|igbvf|vfio-pci|pci) ' | tail -n 40
