@@ -350,6 +350,13 @@ control_tick(struct sim_daemon *d, long timeout_ns)
 		unsigned int gone = client_dma_reap(d->dma);
 		if (gone)
 			daemon_log("%u client(s) exited; their hugepages are released", gone);
+		/* A deleted DIR (rm -rf by a test) leaves nothing to serve. inotify
+		 * would not say so while our open files pin its dentry. */
+		struct stat st;
+		if (stat(d->opts->dir, &st) != 0 || st.st_nlink == 0) {
+			daemon_log("%s is gone: stopping", d->opts->dir);
+			d->stop = true;
+		}
 	}
 }
 

@@ -31,11 +31,15 @@ mkdir -p "$RUN" || fail "cannot create $RUN"
 PLAY_PID=
 TP_PID=
 
+# Stop everything this test started. The daemon goes by its pid file if
+# the control socket does not answer, so no simulator outlives the test.
 cleanup() {
 	[ -n "$TP_PID" ] && kill "$TP_PID" 2>/dev/null
 	[ -n "$PLAY_PID" ] && kill "$PLAY_PID" 2>/dev/null
 	wait 2>/dev/null
-	"$X710_SIM" stop --dir "$DIR" >/dev/null 2>&1
+	if ! "$X710_SIM" stop --dir "$DIR" >/dev/null 2>&1 && [ -s "$DIR/x710-sim.pid" ]; then
+		kill "$(cat "$DIR/x710-sim.pid")" 2>/dev/null
+	fi
 	rm -rf "/var/run/dpdk/$PREFIX"
 }
 trap cleanup EXIT
@@ -86,5 +90,7 @@ cat "$DIR/x710-sim.log"
 
 grep -q "PASS: VERSION" "$RUN/pf_play.log" || fail "no correct VERSION event on the PF ARQ (pf_play exit $PLAY_RC)"
 [ "$PLAY_RC" = 0 ] || fail "pf_play exit $PLAY_RC"
+cleanup
+trap - EXIT
 rm -rf "$RUN"
 echo "PASS"
