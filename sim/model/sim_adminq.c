@@ -135,9 +135,10 @@ static unsigned int atq_poll(struct x710sim *sim, struct sim_func *f)
 	}
 	head = sim_reg_get(f, r->off.head) & X710_AQ_HT_MASK;
 	tail = sim_reg_get(f, r->off.tail) & X710_AQ_HT_MASK;
-	/* A hung command holds the ring until the driver re-initialises it. */
+	/* A hung command holds the ring until the driver re-initialises it
+	 * (new base, or head/tail rewritten). */
 	if (r->stalled) {
-		if (head == r->stall_head)
+		if (head == r->stall_head && tail != head && base == r->stall_base)
 			return 0;
 		r->stalled = false;
 	}
@@ -155,6 +156,7 @@ static unsigned int atq_poll(struct x710sim *sim, struct sim_func *f)
 		if (!run_one(sim, f, &d)) {
 			r->stalled = true;
 			r->stall_head = head;
+			r->stall_base = base;
 			break;
 		}
 		if (sim_dma_write(sim->dma, at, &d, sizeof(d)) != 0)

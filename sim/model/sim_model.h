@@ -102,6 +102,7 @@ struct sim_aq_ring {
 	struct sim_aq_ring_regs off;      /* in the function's own BAR */
 	bool stalled;                     /* a "never completes" fault holds it */
 	uint32_t stall_head;
+	uint64_t stall_base;
 };
 
 struct sim_aq {

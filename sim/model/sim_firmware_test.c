@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The PF firmware commands of x710-hardware.md §3.2 other than the switch:
+ * capabilities, MAC address, link status and its event, resources.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "sim_test_fixture.h"
+
+#define VFS 8
+
+struct t {
+	struct fx fx;
+	struct fx_aq pf;
+};
+
+static int setup(void **state)
+{
+	static struct t t;
+
+	fx_setup(&t.fx, 2, VFS);
+	fx_aq_init(&t.fx, &t.pf, fx_pf(1));
+	*state = &t;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct t *t = *state;
+
+	fx_aq_fini(&t->pf);
+	fx_teardown(&t->fx);
+	return 0;
+}
+
+static const struct x710_aqc_cap_elem *find_cap(const uint8_t *buf, unsigned int n, uint16_t id)
+{
+	for (unsigned int i = 0; i < n; i++) {
+		const struct x710_aqc_cap_elem *e = (const void *)(buf + 32 * i);
+
+		if (e->id == id)
+			return e;
+	}
+	return NULL;
+}
+
+static void capabilities_describe_this_pf(void **state)
+{
+	struct t *t = *state;
+	static uint8_t buf[4096];
+	struct x710_aq_desc d;
+	struct x710_aqc_list_caps cmd;
+	const struct x710_aqc_cap_elem *e;
+
+	fx_desc(&d, X710_AQC_LIST_FUNC_CAPABILITIES);
+	assert_int_equal(fx_aq_send(&t->pf, &d, buf, sizeof(buf)), 0);
+	assert_int_equal(d.retval, X710_AQ_RC_OK);
+	memcpy(&cmd, d.params.raw, sizeof(cmd));
+	assert_true(cmd.count >= 8);
+	e = find_cap(buf, cmd.count, X710_AQ_CAP_VF);
+	assert_non_null(e);
+	assert_int_equal(e->number, VFS);
+	assert_int_equal(e->logical_id, 1 * VFS);          /* vf_base_id of PF 1 */
+	e = find_cap(buf, cmd.count, X710_AQ_CAP_TXQ);
+	assert_non_null(e);
+	assert_int_equal(e->number, 1536 / 2);
+	assert_int_equal(e->phys_id, 1536 / 2);             /* base_queue of PF 1 */
+	e = find_cap(buf, cmd.count, X710_AQ_CAP_RXQ);
+	assert_non_null(e);
+	assert_int_equal(e->phys_id, 1536 / 2);
+	assert_non_null(find_cap(buf, cmd.count, X710_AQ_CAP_SRIOV));
+	e = find_cap(buf, cmd.count, X710_AQ_CAP_VF_MSIX);
+	assert_non_null(e);
+	assert_true(e->number >= 2);
+}
+
+static void small_capability_buffer_gets_enomem_and_the_size(void **state)
+{
+	struct t *t = *state;
+	uint8_t buf[64];
+	struct x710_aq_desc d;
+	struct x710_aqc_list_caps cmd;
+
+	fx_desc(&d, X710_AQC_LIST_FUNC_CAPABILITIES);
+	assert_int_equal(fx_aq_send(&t->pf, &d, buf, sizeof(buf)), 0);
+	assert_int_equal(d.retval, X710_AQ_RC_ENOMEM);
+	assert_true(d.flags & X710_AQ_FLAG_ERR);
+	memcpy(&cmd, d.params.raw, sizeof(cmd));
+	assert_int_equal(d.datalen, cmd.count * 32);
+	assert_true(d.datalen > sizeof(buf));
+}
+
+static void mac_address_read_gives_the_port_mac(void **state)
+{
+	struct t *t = *state;
+	struct x710_aqc_mac_address_read_data mac;
+	struct x710_aqc_mac_address_read cmd;
+	struct x710_aq_desc d;
+	struct x710sim_params p;
+
+	x710sim_params_default(&p);
+	p.base_mac[5] += 1;                                 /* port 1 = base + 1 */
+	memset(&mac, 0, sizeof(mac));
+	fx_desc(&d, X710_AQC_MAC_ADDRESS_READ);
+	assert_int_equal(fx_aq_send(&t->pf, &d, &mac, sizeof(mac)), 0);
+	assert_int_equal(d.retval, X710_AQ_RC_OK);
+	memcpy(&cmd, d.params.raw, sizeof(cmd));
+	assert_true(cmd.command_flags & X710_AQC_LAN_ADDR_VALID);
+	assert_memory_equal(mac.pf_lan_mac, p.base_mac, 6);
+	assert_memory_equal(mac.port_mac, p.base_mac, 6);
+}
+
+static void link_is_up_at_10g_and_events_follow_faults(void **state)
+{
+	struct t *t = *state;
+	struct x710_aq_desc d, ev;
+	struct x710_aqc_get_link_status ls;
+
+	fx_desc(&d, X710_AQC_GET_LINK_STATUS);
+	d.params.raw[0] = X710_AQ_LSE_ENABLE;
+	assert_int_equal(fx_aq_send(&t->pf, &d, NULL, 0), 0);
+	memcpy(&ls, d.params.raw, sizeof(ls));
+	assert_true(ls.link_info & X710_AQ_LINK_UP_FUNCTION);
+	assert_int_equal(ls.link_speed, X710_AQ_LINK_SPEED_10GB);
+	assert_true(ls.command_flags & X710_AQ_LSE_IS_ENABLED);
+
+	fx_w32(&t->fx, fx_pf(1), X710_PFINT_ICR0_ENA, X710_PFINT_ICR0_ADMINQ_MASK);
+	x710sim_poll(t->fx.sim);
+	assert_int_equal(x710sim_set_link(t->fx.sim, 1, false), 0);
+	assert_int_equal(fx_arq_recv(&t->pf, &ev, NULL, 0), 0);
+	assert_int_equal(ev.opcode, X710_AQC_GET_LINK_STATUS);
+	memcpy(&ls, ev.params.raw, sizeof(ls));
+	assert_false(ls.link_info & X710_AQ_LINK_UP_FUNCTION);
+	assert_int_equal(fx_irq_count(&t->fx, fx_pf(1), 0), 1);
+
+	fx_desc(&d, X710_AQC_GET_LINK_STATUS);
+	assert_int_equal(fx_aq_send(&t->pf, &d, NULL, 0), 0);
+	memcpy(&ls, d.params.raw, sizeof(ls));
+	assert_false(ls.link_info & X710_AQ_LINK_UP_FUNCTION);
+
+	/* Masked with set_phy_int_mask: no event. */
+	fx_desc(&d, X710_AQC_SET_PHY_INT_MASK);
+	d.params.raw[8] = X710_AQ_EVENT_LINK_UPDOWN;
+	assert_int_equal(fx_aq_send(&t->pf, &d, NULL, 0), 0);
+	assert_int_equal(x710sim_set_link(t->fx.sim, 1, true), 0);
+	assert_int_equal(fx_arq_recv(&t->pf, &ev, NULL, 0), -EAGAIN);
+}
+
+static void nvm_resource_is_exclusive_between_pfs(void **state)
+{
+	struct t *t = *state;
+	struct fx_aq pf0;
+	struct x710_aq_desc d;
+
+	fx_aq_init(&t->fx, &pf0, fx_pf(0));
+	fx_desc(&d, X710_AQC_REQUEST_RESOURCE);
+	d.params.raw[0] = 1;                                /* NVM */
+	assert_int_equal(fx_aq_send(&t->pf, &d, NULL, 0), 0);
+	assert_int_equal(d.retval, X710_AQ_RC_OK);
+	fx_desc(&d, X710_AQC_REQUEST_RESOURCE);
+	d.params.raw[0] = 1;
+	assert_int_equal(fx_aq_send(&pf0, &d, NULL, 0), 0);
+	assert_int_equal(d.retval, X710_AQ_RC_EBUSY);
+	fx_desc(&d, X710_AQC_RELEASE_RESOURCE);
+	d.params.raw[0] = 1;
+	assert_int_equal(fx_aq_send(&t->pf, &d, NULL, 0), 0);
+	fx_desc(&d, X710_AQC_REQUEST_RESOURCE);
+	d.params.raw[0] = 1;
+	assert_int_equal(fx_aq_send(&pf0, &d, NULL, 0), 0);
+	assert_int_equal(d.retval, X710_AQ_RC_OK);
+	fx_aq_fini(&pf0);
+}
+
+static void simple_commands_complete_ok(void **state)
+{
+	struct t *t = *state;
+	uint8_t drv[16] = "sriov";
+	struct x710_aq_desc d;
+	static const uint16_t ops[] = {
+		X710_AQC_QUEUE_SHUTDOWN, X710_AQC_CLEAR_PXE_MODE,
+		X710_AQC_LLDP_STOP, X710_AQC_LLDP_START,
+	};
+
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		fx_desc(&d, ops[i]);
+		assert_int_equal(fx_aq_send(&t->pf, &d, NULL, 0), 0);
+		assert_int_equal(d.retval, X710_AQ_RC_OK);
+	}
+	fx_desc(&d, X710_AQC_DRIVER_VERSION);
+	assert_int_equal(fx_aq_send(&t->pf, &d, drv, sizeof(drv)), 0);
+	assert_int_equal(d.retval, X710_AQ_RC_OK);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(capabilities_describe_this_pf, setup, teardown),
+		cmocka_unit_test_setup_teardown(small_capability_buffer_gets_enomem_and_the_size, setup, teardown),
+		cmocka_unit_test_setup_teardown(mac_address_read_gives_the_port_mac, setup, teardown),
+		cmocka_unit_test_setup_teardown(link_is_up_at_10g_and_events_follow_faults, setup, teardown),
+		cmocka_unit_test_setup_teardown(nvm_resource_is_exclusive_between_pfs, setup, teardown),
+		cmocka_unit_test_setup_teardown(simple_commands_complete_ok, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
