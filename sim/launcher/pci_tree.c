@@ -182,7 +182,7 @@ pci_tree_create(const char *dir, unsigned int n_pfs, unsigned int vfs_per_pf,
 
 	static const char *const subdirs[] = {
 		"", "devices", "regions", "class", "class/uio", "dev", "drivers",
-		"drivers/" PCI_TREE_DRIVER,
+		PCI_TREE_DRIVER_DIR,
 	};
 	for (size_t i = 0; i < sizeof(subdirs) / sizeof(subdirs[0]); i++) {
 		char path[PATH_MAX];
@@ -767,7 +767,7 @@ pci_tree_destroy(struct pci_tree *t)
 							     f->mem[r], f->size[r]);
 		}
 	static const char *const subdirs[] = {
-		"drivers/" PCI_TREE_DRIVER, "drivers", "dev", "class/uio", "class",
+		PCI_TREE_DRIVER_DIR, "drivers", "dev", "class/uio", "class",
 		"regions", "devices",
 	};
 	for (size_t i = 0; i < sizeof(subdirs) / sizeof(subdirs[0]); i++) {

@@ -25,6 +25,8 @@
 #define PCI_TREE_DEFAULT_DIR   "/run/x710-sim"
 #define PCI_TREE_BDF_LEN       16       /* "0000:01:00.0" + NUL, rounded */
 #define PCI_TREE_DRIVER        "uio_pci_generic"   /* the only basename DPDK maps */
+/* One literal, so an array of paths does not look like a missing comma. */
+#define PCI_TREE_DRIVER_DIR    ("drivers/" PCI_TREE_DRIVER)
 
 struct pci_tree;
 
