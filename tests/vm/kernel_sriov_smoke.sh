@@ -6,11 +6,10 @@
 # Run it through the harness: scripts/vm/run.sh tests/vm/kernel_sriov_smoke.sh
 # Exits non-zero with a message at the first mismatch.
 set -euo pipefail
+# shellcheck source=tests/vm/guest_lib.sh
+. "$(dirname "$(realpath "$0")")/guest_lib.sh"
 
-# Full path: an `ip` applet earlier in PATH may not know `vf` (kernel-vm.md).
-readonly IP=/sbin/ip
-# QEMU igb: Intel 82576 PF and its VF (kernel-vm.md "QEMU with an SR-IOV NIC").
-readonly PF_VENDOR=0x8086 PF_DEVICE=0x10c9 VF_DEVICE=10ca
+# The igb SR-IOV capability (kernel-vm.md "QEMU with an SR-IOV NIC").
 readonly TOTAL_VFS=7 VF_OFFSET=128 VF_STRIDE=2
 readonly NUM_VFS=2 OTHER_NUM_VFS=3
 # Values the test programs into the VFs.
@@ -18,167 +17,9 @@ readonly VF0_MAC=02:00:00:00:00:10 VF1_MAC=02:00:00:00:00:11 VF1_MAC_NEW=02:00:0
 readonly VF0_VLAN=100 VF0_QOS=3 VF0_VLAN_LIVE=200 VF0_QOS_LIVE=1
 readonly VF0_MAX_RATE=100 REFUSED_MIN_RATE=10 REFUSED_VLAN=5
 readonly ZERO_MAC=00:00:00:00:00:00
-# Bound on each asynchronous change (VF creation, binding, link up). Generous:
-# the guest runs under TCG on a loaded 2-core host.
-readonly DEADLINE_S=60
 
-t0=${EPOCHREALTIME/./}
-# Each line carries the seconds since the script started (timing is recorded,
-# never asserted).
-say() { printf 'kernel-sriov-smoke: [%6.2fs] %s\n' "$(((${EPOCHREALTIME/./} - t0) / 10000))e-2" "$*"; }
-fail() { printf 'kernel-sriov-smoke: FAIL: %s\n' "$*" >&2; exit 1; }
-
-[ -n "${SRIOV_VM_GUEST:-}" ] ||
-	{ echo "this script reconfigures PCI devices: run it in the VM (scripts/vm/run.sh $0)" >&2; exit 2; }
-
-# --- helpers ------------------------------------------------------------------
-
-# wait_until DESCRIPTION COMMAND...: polls COMMAND until it succeeds or the
-# deadline passes.
-wait_until() {
-	local what=$1 start=${EPOCHREALTIME/./}
-	shift
-	local limit=$((start + DEADLINE_S * 1000000))
-	until "$@"; do
-		[ "${EPOCHREALTIME/./}" -lt "$limit" ] || fail "timed out after ${DEADLINE_S}s waiting for $what"
-		sleep 0.05
-	done
-}
-
-expect_eq() { # WHAT GOT WANT
-	[ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
-}
-
-# Errno names the test expects, and their strerror text: bash reports a failed
-# write(2) and ip a refused request only as that text. One python3 call.
-declare -A ERRTEXT=()
-load_errtext() {
-	local name text
-	while IFS='=' read -r name text; do ERRTEXT[$name]=$text; done < <(
-		python3 -S -c 'import errno, os, sys
-for n in sys.argv[1:]: print(n + "=" + os.strerror(getattr(errno, n)))' "$@")
-	for name in "$@"; do [ -n "${ERRTEXT[$name]:-}" ] || fail "no strerror text for $name"; done
-}
-
-# sysfs_write FILE VALUE: one write(2) (printf flushes once); prints OK or the
-# expected errno name whose text bash reported, or the raw message.
-sysfs_write() {
-	local err name
-	if err=$( { printf '%s' "$2" > "$1"; } 2>&1 ); then
-		echo OK
-		return
-	fi
-	for name in "${!ERRTEXT[@]}"; do
-		case $err in *": ${ERRTEXT[$name]}") echo "$name"; return ;; esac
-	done
-	printf '%s\n' "$err"
-}
-
-write_ok() { # FILE VALUE
-	local r
-	r=$(sysfs_write "$1" "$2")
-	expect_eq "write '$2' to $1" "$r" OK
-}
-
-write_refused() { # FILE VALUE ERRNO_NAME
-	local r
-	r=$(sysfs_write "$1" "$2")
-	expect_eq "write '$2' to $1 must fail" "$r" "$3"
-}
-
-# ip_refused ERRNO_NAME ARGS...: `ip link set` must fail with that errno.
-ip_refused() {
-	local want=$1 out
-	shift
-	if out=$("$IP" link set "$@" 2>&1); then
-		fail "ip link set $* succeeded; igb must refuse it with $want"
-	fi
-	case $out in
-	*"${ERRTEXT[$want]}"*) say "refused as expected ($want): ip link set $*" ;;
-	*) fail "ip link set $*: got '$out', want $want (${ERRTEXT[$want]})" ;;
-	esac
-}
-
-# vf_state: one line per VF from `ip -j -d link show`, in a fixed form:
-# "N mac=... vlan=... qos=... max_tx=... min_tx=... spoofchk=on|off trust=on|off link_state=..."
-vf_state() {
-	"$IP" -j -d link show dev "$pf_if" | python3 -S -c '
-import json, sys
-link = json.load(sys.stdin)[0]
-onoff = lambda b: "on" if b else "off"
-for vf in link.get("vfinfo_list", []):
-    vlan = (vf.get("vlan_list") or [{}])[0]
-    rate = vf.get("rate", {})
-    print(vf["vf"], "mac=" + vf.get("address", "?"),
-          "vlan=%s" % vlan.get("vlan", 0), "qos=%s" % vlan.get("qos", 0),
-          "max_tx=%s" % rate.get("max_tx", "?"), "min_tx=%s" % rate.get("min_tx", "?"),
-          "spoofchk=" + onoff(vf.get("spoofchk")), "trust=" + onoff(vf.get("trust")),
-          "link_state=%s" % vf.get("link_state", "?"))
-'
-}
-
-# refresh: reads every VF's state once (python3 is slow to start under TCG);
-# the checks below look at this snapshot.
-vfs=""
-refresh() {
-	vfs=$(vf_state) || fail "ip -j -d link show dev $pf_if failed"
-}
-
-vf_line() { # VF: that VF's line of the snapshot
-	local line
-	line=$(awk -v n="$1" '$1 == n' <<<"$vfs")
-	[ -n "$line" ] || fail "VF $1 is missing from ip -j -d link show dev $pf_if"
-	printf '%s\n' "$line"
-}
-
-expect_vf() { # VF KEY=VALUE...: every pair must be in the VF's line
-	local vf=$1 line kv
-	shift
-	line=$(vf_line "$vf")
-	for kv in "$@"; do
-		case " $line " in
-		*" $kv "*) ;;
-		*) fail "VF $vf: want $kv, ip -j -d link show gives: $line" ;;
-		esac
-	done
-}
-
-vf_dev() { basename "$(readlink -f "$pf_sys/virtfn$1")"; }
-vf_driver() { # VF: bound driver name, or empty
-	local link="$pf_sys/virtfn$1/driver"
-	if [ -e "$link" ]; then basename "$(readlink -f "$link")"; fi
-}
-has_driver() { [ "$(vf_driver "$1")" = "$2" ]; }
-has_netdev() { ls "$pf_sys/virtfn$1/net/" >/dev/null 2>&1 && [ -n "$(ls "$pf_sys/virtfn$1/net/")" ]; }
-vfs_present() { # N: exactly virtfn0..N-1 exist
-	local i
-	for ((i = 0; i < $1; i++)); do [ -e "$pf_sys/virtfn$i" ] || return 1; done
-	[ ! -e "$pf_sys/virtfn$1" ]
-}
-no_vfs() { [ ! -e "$pf_sys/virtfn0" ]; }
-carrier_up() { [ "$(cat "/sys/class/net/$pf_if/carrier" 2>/dev/null)" = 1 ]; }
-
-# --- the checks -------------------------------------------------------------------
-
-python3 -S -c 'import json, errno, os' 2>/dev/null ||
-	fail "the host's python3 does not run in the guest (its libraries must resolve through the shared root)"
-load_errtext EBUSY ERANGE ENODEV EINVAL EOPNOTSUPP EPROTONOSUPPORT
-[ -x "$IP" ] || fail "$IP is missing (iproute2 comes from the host root)"
-
-# Find the igb PF by its PCI IDs.
-pf_bdf=""
-for d in /sys/bus/pci/devices/*; do
-	if [ "$(cat "$d/vendor")" = "$PF_VENDOR" ] && [ "$(cat "$d/device")" = "$PF_DEVICE" ]; then
-		[ -z "$pf_bdf" ] || fail "more than one igb PF ($pf_bdf, $(basename "$d"))"
-		pf_bdf=$(basename "$d")
-	fi
-done
-[ -n "$pf_bdf" ] || fail "no igb PF ($PF_VENDOR:$PF_DEVICE) in the guest"
-pf_sys=/sys/bus/pci/devices/$pf_bdf
-expect_eq "PF $pf_bdf driver" "$(basename "$(readlink -f "$pf_sys/driver")")" igb
-pf_if=$(ls "$pf_sys/net")
-[ -n "$pf_if" ] || fail "PF $pf_bdf has no netdev"
-say "start"
+require_guest_tools EBUSY ERANGE ENODEV EINVAL EOPNOTSUPP EPROTONOSUPPORT
+find_igb_pf
 say "PF $pf_bdf ($pf_if)"
 
 # The SR-IOV capability as sysfs shows it.
@@ -186,7 +27,7 @@ expect_eq sriov_totalvfs "$(cat "$pf_sys/sriov_totalvfs")" "$TOTAL_VFS"
 expect_eq sriov_numvfs "$(cat "$pf_sys/sriov_numvfs")" 0
 expect_eq sriov_offset "$(cat "$pf_sys/sriov_offset")" "$VF_OFFSET"
 expect_eq sriov_stride "$(cat "$pf_sys/sriov_stride")" "$VF_STRIDE"
-expect_eq sriov_vf_device "$(cat "$pf_sys/sriov_vf_device")" "$VF_DEVICE"
+expect_eq sriov_vf_device "$(cat "$pf_sys/sriov_vf_device")" "$IGB_VF_DEVICE"
 expect_eq sriov_drivers_autoprobe "$(cat "$pf_sys/sriov_drivers_autoprobe")" 1
 
 # Autoprobe off before creating VFs, so they come up unbound.
@@ -206,7 +47,7 @@ for ((i = 0; i < NUM_VFS; i++)); do
 	rid=$((pf_rid + VF_OFFSET + i * VF_STRIDE))
 	want=$(printf '%s:%02x:%02x.%x' "${pf_bdf:0:4}" $((rid >> 8)) $(((rid >> 3) & 0x1f)) $((rid & 7)))
 	expect_eq "virtfn$i address" "$vf" "$want"
-	expect_eq "VF $vf device" "$(cat "$pf_sys/virtfn$i/device")" "0x$VF_DEVICE"
+	expect_eq "VF $vf device" "$(cat "$pf_sys/virtfn$i/device")" "0x$IGB_VF_DEVICE"
 	expect_eq "VF $vf physfn" "$(basename "$(readlink -f "$pf_sys/virtfn$i/physfn")")" "$pf_bdf"
 	expect_eq "VF $vf driver with autoprobe 0" "$(vf_driver "$i")" ""
 	[ -e "$pf_sys/virtfn$i/iommu_group" ] || fail "VF $vf has no IOMMU group"
