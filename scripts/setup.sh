@@ -55,3 +55,7 @@ say "hugepages: $have x 2 MB reserved"
 
 # DPDK driver-SDK headers, from the source package of the installed version.
 "$root/scripts/dpdk-sdk.sh"
+
+# QEMU with an emulated igb PF, Debian's kernel and an initrd for the kernel-
+# PF tests (suite vm). A machine that cannot run QEMU skips them (77).
+"$root/scripts/vm/setup.sh" || [ $? -eq 77 ]
