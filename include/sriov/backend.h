@@ -1,20 +1,47 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * PF backends and their registry. Today a backend only publishes its schema
- * under a driver name; probe/plan/apply hooks join this struct as the
- * backends land. A registry is an explicit object: no global list.
+ * PF backends and their registry. A backend publishes its schema under a
+ * driver name and, when it can reach devices, the ops below: open a PF by
+ * name, read its live state, classify and apply one change at a time (the
+ * backend-neutral planner and sriov_apply() in plan.h drive them), and,
+ * for a userspace PF, serve the VFs' mailboxes. A registry is an explicit
+ * object: no global list.
  */
 #ifndef SRIOV_BACKEND_H
 #define SRIOV_BACKEND_H
 
+#include <signal.h>
 #include <stddef.h>
 
+#include <sriov/plan.h>
 #include <sriov/schema.h>
+
+/* Every op returns 0 or a negative errno and fills @err when not NULL. */
+struct sriov_backend_ops {
+	/* Finds the PF named @device (PCI address, interface, ixl0) and opens
+	 * it: -ENODEV when no such PF, -ENOTSUP when it is not this backend's. */
+	int (*open)(const char *device, void **handle, struct sriov_error *err);
+	void (*close)(void *handle);
+	/* Reads num_vfs and every per-VF value the backend can know. */
+	int (*read_live)(void *handle, const struct sriov_schema *schema, struct sriov_live **out,
+			 struct sriov_error *err);
+	/* Live or disruptive (a sriov_change_mode), or -EOPNOTSUPP; NULL:
+	 * num_vfs is disruptive, everything else live. */
+	int (*change_mode)(const struct sriov_change *c);
+	/* Applies one change. A failing call must leave that key as it was. */
+	int (*apply_change)(void *handle, const struct sriov_change *c, struct sriov_error *err);
+	/* After the last step (or after a rollback): make the result visible,
+	 * e.g. mark VFs active. May be NULL. */
+	int (*commit)(void *handle, struct sriov_error *err);
+	/* Userspace PFs: serve the VFs until *stop is set. NULL: nothing to serve. */
+	int (*serve)(void *handle, volatile sig_atomic_t *stop, struct sriov_error *err);
+};
 
 struct sriov_backend {
 	const char *name;                        /* "x710": what --driver takes */
 	const char *description;
 	const struct sriov_driver_schema *schema;
+	const struct sriov_backend_ops *ops;     /* NULL: schema only */
 };
 
 struct sriov_registry;
