@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * PF bring-up in the DPDK/Linux order (spec §3.2): admin queue, version,
+ * capabilities, MAC, switch configuration and the PF's own VSI, then the
+ * HMC and the queue allocator; the VEB that VF VSIs hang from.
+ */
+#ifndef X710_PF_H
+#define X710_PF_H
+
+#include <stdbool.h>
+
+#include "x710_aq_cmds.h"
+#include "x710_hw.h"
+
+struct x710_pf_params {
+	unsigned int pf_id;           /* PCI function number */
+	bool pf_reset;                /* PFGEN_CTRL.PFSWR first */
+	struct x710_aq_params aq;
+};
+
+/* Firmware API the layer is written against (spec §3.2: 1.x). */
+#define X710_PF_API_MAJOR 1
+
+/* Fill hw->os first; everything else in *hw is (re)initialised here.
+ * On failure nothing stays allocated. */
+int x710_pf_init(struct x710_hw *hw, const struct x710_pf_params *p);
+/* Release VFs, the VEB, the HMC and the admin queue. */
+void x710_pf_shutdown(struct x710_hw *hw);
+/* The VEB between the port and the PF VSI, created once (spec §3.2 0x0230). */
+int x710_pf_ensure_veb(struct x710_hw *hw);
+int x710_pf_link_status(struct x710_hw *hw, struct x710_link_status *out);
+
+#endif /* X710_PF_H */
