@@ -15,33 +15,24 @@
 
 #include "sim_test_fixture.h"
 
-struct t {
-	struct fx fx;
-	struct fx_aq pf;
-};
-
 static int setup(void **state)
 {
-	static struct t t;
+	static struct fx_pf_env t;
 
-	fx_setup(&t.fx, 2, 4);
-	fx_aq_init(&t.fx, &t.pf, fx_pf(0));
+	fx_pf_env_setup(&t, 2, 4, 0);
 	*state = &t;
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	struct t *t = *state;
-
-	fx_aq_fini(&t->pf);
-	fx_teardown(&t->fx);
+	fx_pf_env_teardown(*state);
 	return 0;
 }
 
 static void get_version_reports_api_1_15_fw_5(void **state)
 {
-	struct t *t = *state;
+	struct fx_pf_env *t = *state;
 	struct x710_aq_desc d;
 	struct x710_aqc_get_version v;
 
@@ -57,7 +48,7 @@ static void get_version_reports_api_1_15_fw_5(void **state)
 
 static void unknown_opcode_is_enosys_with_err(void **state)
 {
-	struct t *t = *state;
+	struct fx_pf_env *t = *state;
 	struct x710_aq_desc d;
 
 	fx_desc(&d, 0x0FFF);
@@ -70,7 +61,7 @@ static void unknown_opcode_is_enosys_with_err(void **state)
 
 static void indirect_command_without_buf_is_einval(void **state)
 {
-	struct t *t = *state;
+	struct fx_pf_env *t = *state;
 	struct x710_aq_desc d;
 
 	fx_desc(&d, X710_AQC_MAC_ADDRESS_READ);   /* needs its 24-byte buffer */
@@ -82,7 +73,7 @@ static void indirect_command_without_buf_is_einval(void **state)
 
 static void whole_head_to_tail_range_in_one_poll(void **state)
 {
-	struct t *t = *state;
+	struct fx_pf_env *t = *state;
 
 	for (unsigned int i = 0; i < 3; i++) {
 		fx_desc(&t->pf.atq[i], X710_AQC_GET_VERSION);
@@ -101,7 +92,7 @@ static void whole_head_to_tail_range_in_one_poll(void **state)
 
 static void ring_wraps_at_its_length(void **state)
 {
-	struct t *t = *state;
+	struct fx_pf_env *t = *state;
 	struct x710_aq_desc d;
 
 	for (unsigned int i = 0; i < FX_AQ_LEN + 3; i++) {
@@ -114,7 +105,7 @@ static void ring_wraps_at_its_length(void **state)
 
 static void disabled_ring_is_not_processed(void **state)
 {
-	struct t *t = *state;
+	struct fx_pf_env *t = *state;
 	struct x710_aq_desc d;
 
 	fx_w32(&t->fx, fx_pf(0), X710_PF_ATQLEN, FX_AQ_LEN);   /* ENABLE clear */
@@ -125,7 +116,7 @@ static void disabled_ring_is_not_processed(void **state)
 
 static void fault_fails_the_nth_command_only(void **state)
 {
-	struct t *t = *state;
+	struct fx_pf_env *t = *state;
 	struct x710_aq_desc d;
 	struct x710sim_aq_fault f = {
 		.pf = 0, .opcode = X710_AQC_GET_VERSION, .nth = 2,
@@ -145,7 +136,7 @@ static void fault_fails_the_nth_command_only(void **state)
 
 static void fault_hang_holds_the_ring_until_reinit(void **state)
 {
-	struct t *t = *state;
+	struct fx_pf_env *t = *state;
 	struct x710_aq_desc d;
 	struct x710sim_aq_fault f = {
 		.pf = -1, .opcode = X710_AQC_GET_LINK_STATUS, .nth = 1,
@@ -168,7 +159,7 @@ static void fault_hang_holds_the_ring_until_reinit(void **state)
 
 static void pf_reset_clears_the_admin_queue(void **state)
 {
-	struct t *t = *state;
+	struct fx_pf_env *t = *state;
 
 	fx_w32(&t->fx, fx_pf(0), X710_PFGEN_CTRL, X710_PFGEN_CTRL_PFSWR_MASK);
 	x710sim_poll(t->fx.sim);

@@ -15,27 +15,18 @@
 
 #define VFS 8
 
-struct t {
-	struct fx fx;
-	struct fx_aq pf;
-};
-
 static int setup(void **state)
 {
-	static struct t t;
+	static struct fx_pf_env t;
 
-	fx_setup(&t.fx, 2, VFS);
-	fx_aq_init(&t.fx, &t.pf, fx_pf(1));
+	fx_pf_env_setup(&t, 2, VFS, 1);
 	*state = &t;
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	struct t *t = *state;
-
-	fx_aq_fini(&t->pf);
-	fx_teardown(&t->fx);
+	fx_pf_env_teardown(*state);
 	return 0;
 }
 
@@ -52,7 +43,7 @@ static const struct x710_aqc_cap_elem *find_cap(const uint8_t *buf, unsigned int
 
 static void capabilities_describe_this_pf(void **state)
 {
-	struct t *t = *state;
+	struct fx_pf_env *t = *state;
 	static uint8_t buf[4096];
 	struct x710_aq_desc d;
 	struct x710_aqc_list_caps cmd;
@@ -82,7 +73,7 @@ static void capabilities_describe_this_pf(void **state)
 
 static void small_capability_buffer_gets_enomem_and_the_size(void **state)
 {
-	struct t *t = *state;
+	struct fx_pf_env *t = *state;
 	uint8_t buf[64];
 	struct x710_aq_desc d;
 	struct x710_aqc_list_caps cmd;
@@ -98,7 +89,7 @@ static void small_capability_buffer_gets_enomem_and_the_size(void **state)
 
 static void mac_address_read_gives_the_port_mac(void **state)
 {
-	struct t *t = *state;
+	struct fx_pf_env *t = *state;
 	struct x710_aqc_mac_address_read_data mac;
 	struct x710_aqc_mac_address_read cmd;
 	struct x710_aq_desc d;
@@ -118,7 +109,7 @@ static void mac_address_read_gives_the_port_mac(void **state)
 
 static void link_is_up_at_10g_and_events_follow_faults(void **state)
 {
-	struct t *t = *state;
+	struct fx_pf_env *t = *state;
 	struct x710_aq_desc d, ev;
 	struct x710_aqc_get_link_status ls;
 
@@ -154,7 +145,7 @@ static void link_is_up_at_10g_and_events_follow_faults(void **state)
 
 static void nvm_resource_is_exclusive_between_pfs(void **state)
 {
-	struct t *t = *state;
+	struct fx_pf_env *t = *state;
 	struct fx_aq pf0;
 	struct x710_aq_desc d;
 
@@ -179,7 +170,7 @@ static void nvm_resource_is_exclusive_between_pfs(void **state)
 
 static void simple_commands_complete_ok(void **state)
 {
-	struct t *t = *state;
+	struct fx_pf_env *t = *state;
 	uint8_t drv[16] = "sriov";
 	struct x710_aq_desc d;
 	static const uint16_t ops[] = {

@@ -70,6 +70,7 @@ struct sim_reg_def {
 	enum sim_reg_access access;
 	uint32_t sc_mask;          /* self-clearing bits, scrubbed after acting */
 	bool watch;                /* polled: on_write runs when the word changes */
+	bool slow;                 /* watched in the sliced tier (params.poll_slices) */
 	sim_reg_write_fn on_write;
 	sim_reg_read_fn on_read;   /* computed value (in-process reads) */
 };
@@ -91,7 +92,12 @@ struct sim_watch {
 	uint32_t first_idx;
 	sim_reg_write_fn on_write;
 	uint32_t sc_mask;
+	bool slow;
+	uint32_t slice;            /* slow tier: the poll slice that scans it */
 };
+
+/* Slow-tier runs are cut to this many words so slices stay even. */
+#define SIM_WATCH_CHUNK 64
 
 /* ---- admin queue -------------------------------------------------------- */
 struct sim_aq_ring_regs {
@@ -223,7 +229,9 @@ const struct sim_reg_def *sim_reg_lookup(const struct sim_reg_table *t, uint32_t
 int sim_func_regs_init(struct x710sim *sim, struct sim_func *f);
 void sim_func_regs_fini(struct sim_func *f);
 void sim_func_regs_reset(struct x710sim *sim, struct sim_func *f);
-unsigned int sim_func_poll_watches(struct x710sim *sim, struct sim_func *f);
+/* Scan the fast tier, and the slow-tier watches of this slice. */
+unsigned int sim_func_poll_watches(struct x710sim *sim, struct sim_func *f,
+				   unsigned int slice);
 uint32_t sim_func_rd32(struct x710sim *sim, struct sim_func *f, uint32_t off);
 void sim_func_wr32(struct x710sim *sim, struct sim_func *f, uint32_t off, uint32_t val);
 unsigned int sim_reg_dim_count(struct x710sim *sim, struct sim_func *f,

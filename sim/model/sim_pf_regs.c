@@ -232,11 +232,11 @@ static const struct sim_reg_def pf_regs[] = {
 	{ "GLHMC_LANRXCNT", X710_GLHMC_LANRXCNT(0), .n = 16, .stride = 4 },
 
 	/* LAN queues (§3.6): QENA_REQ edges start/stop the queue; STAT is
-	 * written by the model. */
+	 * written by the model. 1536 words per PF: watched in the sliced tier. */
 	{ "QTX_ENA", X710_QTX_ENA(0), Q_IDX, .access = SIM_REG_RW, .watch = true,
-	  .on_write = on_qtx_ena },
+	  .slow = true, .on_write = on_qtx_ena },
 	{ "QRX_ENA", X710_QRX_ENA(0), Q_IDX, .access = SIM_REG_RW, .watch = true,
-	  .on_write = on_qrx_ena },
+	  .slow = true, .on_write = on_qrx_ena },
 	{ "QTX_CTL", X710_QTX_CTL(0), Q_IDX, .access = SIM_REG_RW },
 	/* Tails are doorbells of the data path, which reads them itself. */
 	{ "QTX_TAIL", X710_QTX_TAIL(0), Q_IDX, .access = SIM_REG_RW },
@@ -260,11 +260,14 @@ static const struct sim_reg_def pf_regs[] = {
 
 	/* VF RSS (§3.3): any change reprograms the VF VSI's RSS in the data path. */
 	{ "VFQF_HENA1", X710_VFQF_HENA1(0, 0), VF_IDX, .n2 = X710_VFQF_HENA_REGS,
-	  .stride2 = 1024, .access = SIM_REG_RW, .watch = true, .on_write = on_vf_rss },
+	  .stride2 = 1024, .access = SIM_REG_RW, .watch = true, .slow = true,
+	  .on_write = on_vf_rss },
 	{ "VFQF_HKEY1", X710_VFQF_HKEY1(0, 0), VF_IDX, .n2 = X710_VFQF_HKEY_REGS,
-	  .stride2 = 1024, .access = SIM_REG_RW, .watch = true, .on_write = on_vf_rss },
+	  .stride2 = 1024, .access = SIM_REG_RW, .watch = true, .slow = true,
+	  .on_write = on_vf_rss },
 	{ "VFQF_HLUT1", X710_VFQF_HLUT1(0, 0), VF_IDX, .n2 = X710_VFQF_HLUT_REGS,
-	  .stride2 = 1024, .access = SIM_REG_RW, .watch = true, .on_write = on_vf_rss },
+	  .stride2 = 1024, .access = SIM_REG_RW, .watch = true, .slow = true,
+	  .on_write = on_vf_rss },
 
 	/* Per-VSI statistics by stat_counter_idx, refreshed from the data
 	 * path's counters on every poll (spec §3.7 GET_STATS). Silicon keeps

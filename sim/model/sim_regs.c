@@ -90,8 +90,10 @@ int sim_func_regs_init(struct x710sim *sim, struct sim_func *f)
 
 		if (!d->watch || n == 0)
 			continue;
-		/* A row is one run of words when the stride is 4; else one per word. */
-		n_watches += d->stride == 4 ? rows(d) : rows(d) * n;
+		/* A row is runs of up to SIM_WATCH_CHUNK words when the stride is
+		 * 4; else one watch per word. */
+		n_watches += d->stride == 4 ? rows(d) * ((n + SIM_WATCH_CHUNK - 1) / SIM_WATCH_CHUNK)
+					    : rows(d) * n;
 		n_words += rows(d) * n;
 	}
 	f->watches = calloc(n_watches ? n_watches : 1, sizeof(*f->watches));
@@ -104,25 +106,31 @@ int sim_func_regs_init(struct x710sim *sim, struct sim_func *f)
 
 	uint32_t *shadow = f->shadow_pool;
 	struct sim_watch *w = f->watches;
+	unsigned int slices = sim->params.poll_slices > 1 ? sim->params.poll_slices : 1;
+	unsigned int n_slow = 0;
 
 	for (size_t k = 0; k < t->n_defs; k++) {
 		const struct sim_reg_def *d = &t->defs[k];
 		unsigned int n = sim_reg_dim_count(sim, f, d);
-		unsigned int per = d->stride == 4 ? n : 1;
+		unsigned int per = d->stride == 4 ? SIM_WATCH_CHUNK : 1;
 
 		if (!d->watch || n == 0)
 			continue;
 		for (unsigned int j = 0; j < rows(d); j++) {
 			for (unsigned int i = 0; i < n; i += per) {
+				unsigned int cnt = n - i < per ? n - i : per;
+
 				w->mem = &f->bar0[elem_off(d, i, j) / 4];
 				w->shadow = shadow;
-				w->count = per;
+				w->count = cnt;
+				w->slow = d->slow;
+				w->slice = d->slow ? n_slow++ % slices : 0;
 				w->first_idx = j * (d->n ? d->n : 1) + i;
 				w->on_write = d->on_write;
 				w->sc_mask = d->sc_mask;
-				for (unsigned int c = 0; c < per; c++)
+				for (unsigned int c = 0; c < cnt; c++)
 					shadow[c] = w->mem[c];
-				shadow += per;
+				shadow += cnt;
 				w++;
 			}
 		}
@@ -180,16 +188,20 @@ static void watch_fire(struct x710sim *sim, struct sim_func *f, struct sim_watch
 	}
 }
 
-unsigned int sim_func_poll_watches(struct x710sim *sim, struct sim_func *f)
+unsigned int sim_func_poll_watches(struct x710sim *sim, struct sim_func *f,
+				   unsigned int slice)
 {
 	unsigned int events = 0;
 
 	for (unsigned int k = 0; k < f->n_watches && f->present; k++) {
 		struct sim_watch *w = &f->watches[k];
 
+		if (w->slow && w->slice != slice)
+			continue;
 		/* The whole run is compared first: the common case is no change. */
-		if (memcmp((const void *)(uintptr_t)w->mem, w->shadow,
-			   w->count * sizeof(uint32_t)) == 0)
+		if (w->count == 1 ? *w->mem == *w->shadow
+				  : memcmp((const void *)(uintptr_t)w->mem, w->shadow,
+					   w->count * sizeof(uint32_t)) == 0)
 			continue;
 		for (unsigned int c = 0; c < w->count; c++) {
 			if (w->mem[c] != w->shadow[c]) {

@@ -159,6 +159,31 @@ static void glv_counters_published_at_stat_counter_idx(void **state)
 	assert_null(x710sim_drop_reason_name(X710SIM_MAX_DROP_REASONS));
 }
 
+/* With poll_slices = 4 a VF is looked at on one poll in four: the write
+ * takes effect within four polls, never on a poll outside its slice. */
+static void sliced_polling_covers_everything_within_n_polls(void **state)
+{
+	struct fx fx;
+	struct x710sim_params p;
+	unsigned int polls = 0;
+
+	(void)state;
+	x710sim_params_default(&p);
+	p.vfs_per_pf = 4;
+	p.poll_slices = 4;
+	fx_setup_params(&fx, &p);
+	assert_int_equal(x710sim_set_num_vfs(fx.sim, 0, 4), 0);
+	fx_w32(&fx, fx_vf(0, 3), X710_VFINT_ICR0_ENA1, X710_VFINT_ICR0_ENA1_ADMINQ_MASK);
+	while (fx_r32(&fx, fx_pf(0), X710_VFINT_ICR0_ENA(3)) == 0 && polls < 8) {
+		x710sim_poll(fx.sim);
+		polls++;
+	}
+	assert_true(polls >= 1 && polls <= 4);
+	assert_int_equal(x710sim_rd32(fx.sim, fx_pf(0), X710_VFINT_ICR0_ENA(3)),
+			 X710_VFINT_ICR0_ENA1_ADMINQ_MASK);
+	fx_teardown(&fx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -169,6 +194,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(self_clearing_bits_scrubbed_in_both_paths, setup, teardown),
 		cmocka_unit_test_setup_teardown(vf_icr01_is_clear_on_read_in_process, setup, teardown),
 		cmocka_unit_test_setup_teardown(glv_counters_published_at_stat_counter_idx, setup, teardown),
+		cmocka_unit_test(sliced_polling_covers_everything_within_n_polls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -59,6 +59,15 @@ static void fx_log(void *ctx, const char *msg)
 void fx_setup(struct fx *fx, unsigned int n_pfs, unsigned int vfs)
 {
 	struct x710sim_params p;
+
+	x710sim_params_default(&p);
+	p.n_pfs = n_pfs;
+	p.vfs_per_pf = vfs;
+	fx_setup_params(fx, &p);
+}
+
+void fx_setup_params(struct fx *fx, const struct x710sim_params *p)
+{
 	struct x710sim_host_ops host = {
 		.region_alloc = fx_region_alloc, .region_free = fx_region_free,
 		.fn_added = fx_fn_added, .fn_removed = fx_fn_removed,
@@ -66,10 +75,7 @@ void fx_setup(struct fx *fx, unsigned int n_pfs, unsigned int vfs)
 	};
 
 	memset(fx, 0, sizeof(*fx));
-	x710sim_params_default(&p);
-	p.n_pfs = n_pfs;
-	p.vfs_per_pf = vfs;
-	assert_int_equal(x710sim_create(&p, &host, &sim_dma_identity, &fx->sim), 0);
+	assert_int_equal(x710sim_create(p, &host, &sim_dma_identity, &fx->sim), 0);
 }
 
 void fx_teardown(struct fx *fx)
@@ -245,4 +251,17 @@ unsigned int fx_irq_count(const struct fx *fx, struct x710sim_fn fn, unsigned in
 		n += fx->irqs[i].fn.pf == fn.pf && fx->irqs[i].fn.vf == fn.vf &&
 		     fx->irqs[i].vector == vector;
 	return n;
+}
+
+void fx_pf_env_setup(struct fx_pf_env *e, unsigned int n_pfs, unsigned int vfs,
+		     unsigned int pf)
+{
+	fx_setup(&e->fx, n_pfs, vfs);
+	fx_aq_init(&e->fx, &e->pf, fx_pf(pf));
+}
+
+void fx_pf_env_teardown(struct fx_pf_env *e)
+{
+	fx_aq_fini(&e->pf);
+	fx_teardown(&e->fx);
 }

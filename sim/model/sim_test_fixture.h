@@ -47,6 +47,8 @@ struct fx_aq {
 
 /* A model with n_pfs PFs and vfs VFs per PF; asserts on failure. */
 void fx_setup(struct fx *fx, unsigned int n_pfs, unsigned int vfs);
+/* The same with explicit parameters. */
+void fx_setup_params(struct fx *fx, const struct x710sim_params *p);
 void fx_teardown(struct fx *fx);
 
 struct x710sim_fn fx_pf(unsigned int pf);
@@ -65,6 +67,15 @@ void fx_aq_fini(struct fx_aq *q);
 int fx_aq_send(struct fx_aq *q, struct x710_aq_desc *d, void *buf, uint16_t len);
 /* Take one ARQ event: its length, or -EAGAIN when the ARQ is empty. */
 int fx_arq_recv(struct fx_aq *q, struct x710_aq_desc *d, void *buf, size_t cap);
+
+/* A model and one PF's admin queue, the usual start of a firmware test. */
+struct fx_pf_env {
+	struct fx fx;
+	struct fx_aq pf;
+};
+void fx_pf_env_setup(struct fx_pf_env *e, unsigned int n_pfs, unsigned int vfs,
+		     unsigned int pf);
+void fx_pf_env_teardown(struct fx_pf_env *e);
 
 /* A direct command with the given opcode. */
 void fx_desc(struct x710_aq_desc *d, uint16_t opcode);

@@ -284,27 +284,30 @@ void x710sim_destroy(struct x710sim *sim)
 	free(sim);
 }
 
-static unsigned int poll_func(struct x710sim *sim, struct sim_func *f)
+static unsigned int poll_func(struct x710sim *sim, struct sim_func *f, unsigned int slice)
 {
-	return sim_func_poll_watches(sim, f) + sim_aq_poll(sim, f) + sim_irq_scrub(sim, f);
+	return sim_func_poll_watches(sim, f, slice) + sim_aq_poll(sim, f) +
+	       sim_irq_scrub(sim, f);
 }
 
 unsigned int x710sim_poll(struct x710sim *sim)
 {
 	unsigned int events = 0;
+	unsigned int slices = sim->params.poll_slices > 1 ? sim->params.poll_slices : 1;
+	unsigned int slice = (unsigned int)(sim->polls % slices);
 
 	for (unsigned int p = 0; p < sim->params.n_pfs; p++) {
 		struct sim_pf *pf = &sim->pfs[p];
 
-		events += poll_func(sim, &pf->fn);
+		events += poll_func(sim, &pf->fn, slice);
 		events += sim_cfg_poll_pf(sim, pf);
-		for (unsigned int v = 0; v < pf->num_vfs; v++) {
+		for (unsigned int v = slice; v < pf->num_vfs; v += slices) {
 			struct sim_vf *vf = &pf->vfs[v];
 
 			if (!vf->fn.present)
 				continue;
 			events += sim_cfg_poll_vf(sim, vf);
-			events += poll_func(sim, &vf->fn);
+			events += poll_func(sim, &vf->fn, 0);
 		}
 		if (sim->polls % SIM_STATS_REFRESH_POLLS == 0)
 			sim_stats_refresh(sim, pf);

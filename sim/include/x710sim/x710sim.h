@@ -8,7 +8,7 @@
  * Writes to shared BAR memory cannot be trapped, so the model is polled:
  * x710sim_poll() notices doorbells and register changes and acts on them.
  * Tests call it to step the model deterministically; the launcher calls it
- * in a loop.
+ * in a loop. What is modelled and what is approximated: sim/model/README.md.
  */
 #ifndef X710SIM_H
 #define X710SIM_H
@@ -67,6 +67,15 @@ struct x710sim_params {
 	unsigned int n_pfs;            /* ports, 1..X710SIM_MAX_PFS (default 2) */
 	unsigned int vfs_per_pf;       /* TotalVFs, 0..64 (default 64) */
 	uint8_t base_mac[6];           /* port p gets base_mac + p */
+	/*
+	 * 0 or 1: every x710sim_poll() looks at every register (deterministic
+	 * stepping, for tests). N > 1: the bulky, rarely written registers
+	 * (QTX_ENA/QRX_ENA, VF RSS) and the VF functions are covered over N
+	 * polls, one slice each, so an idle poll stays cheap beside a busy
+	 * data path; admin queues, resets and config space of PFs are looked
+	 * at on every poll.
+	 */
+	unsigned int poll_slices;
 };
 
 void x710sim_params_default(struct x710sim_params *p);
