@@ -37,4 +37,34 @@ struct vc_policy {
 	enum vc_link_state link_state;
 };
 
+/* Verdict on a MAC address a VF wants to add (ADD_ETH_ADDR). */
+enum vc_mac_verdict {
+	VC_MAC_OK = 0,
+	VC_MAC_INVALID,     /* zero or broadcast: never a filter */
+	VC_MAC_DENIED,      /* a foreign unicast MAC the VF may not use */
+};
+
+/* The decision ixl_vf_mac_valid intends (freebsd-iovctl.md §4 item 8, but
+ * without its inverted comparison): multicast always, the admin MAC always,
+ * any other unicast only if the VF may set its MAC. */
+enum vc_mac_verdict vc_policy_check_mac(const struct vc_policy *p, const uint8_t mac[6]);
+
+/* The VF may use unicast MACs of its own choosing. */
+bool vc_policy_may_set_mac(const struct vc_policy *p);
+
+/* The VF's promiscuous requests take effect. */
+bool vc_policy_may_promisc(const struct vc_policy *p);
+
+/* Most MAC / VLAN filters the VF may hold (18 / 16 untrusted). */
+uint16_t vc_policy_mac_limit(const struct vc_policy *p);
+uint16_t vc_policy_vlan_limit(const struct vc_policy *p);
+
+/* 0 if the policy is usable by the host, -EINVAL otherwise (bad queue count,
+ * admin MAC not unicast, VLAN id or QoS out of range, unknown link state). */
+int vc_policy_validate(const struct vc_policy *p);
+
+bool vc_mac_is_zero(const uint8_t mac[6]);
+bool vc_mac_is_broadcast(const uint8_t mac[6]);
+bool vc_mac_is_multicast(const uint8_t mac[6]);
+
 #endif /* VC_POLICY_H */
