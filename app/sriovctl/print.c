@@ -122,3 +122,21 @@ void print_diags(FILE *out, const struct sriov_conf *conf)
 		fprintf(out, "%s\n", line);
 	}
 }
+
+void print_plan(FILE *out, const struct sriov_plan *plan, const char *device)
+{
+	size_t disruptive = 0;
+	char text[256];
+
+	for (size_t i = 0; i < plan->n; i++)
+		disruptive += plan->changes[i].mode == SRIOV_CHANGE_DISRUPTIVE;
+	if (plan->n == 0) {
+		fprintf(out, "%s: the device already matches; nothing to do.\n", device);
+		return;
+	}
+	fprintf(out, "Plan for %s: %zu change(s), %zu disruptive:\n", device, plan->n, disruptive);
+	for (size_t i = 0; i < plan->n; i++) {
+		sriov_change_format(&plan->changes[i], text, sizeof(text));
+		fprintf(out, "  %3zu. %s\n", i + 1, text);
+	}
+}

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * sriovctl: iovctl(8)'s command line (spec freebsd-iovctl.md §1.1) over
- * libsriov. Until the PF backends land it validates (-n, -S) with the
- * schema named by --driver and says plainly that it cannot reach a device.
+ * libsriov: find the PF's backend, read its live state, plan, apply. A
+ * userspace PF (x710) must keep serving its VFs' mailboxes, so until sriovd
+ * exists -C stays in the foreground doing that; SIGINT/SIGTERM removes the
+ * VFs as -D would. --driver NAME validates offline with that schema.
  */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -15,6 +18,7 @@
 #include <sriov/backend.h>
 #include <sriov/config.h>
 #include <sriov/device_name.h>
+#include <sriov/plan.h>
 
 #include "print.h"
 
@@ -30,13 +34,17 @@ struct options {
 	const char *file;
 	const char *driver;
 	bool dry_run;
+	bool verbose;
 };
+
+/* Set by SIGINT/SIGTERM: the serve loop returns and the VFs are removed. */
+static volatile sig_atomic_t stop_requested;
 
 /* Long options without a short letter. */
 enum { OPT_DRIVER = 256, OPT_VERSION };
 
 static const char *const usage_lines[] = {
-	"usage: sriovctl -C -f <config file> [-n] [--driver NAME]",
+	"usage: sriovctl -C -f <config file> [-n] [-v] [--driver NAME]",
 	"       sriovctl -D [-d <PF device> | -f <config file>] [-n]",
 	"       sriovctl -S [-d <PF device> | -f <config file>] [--driver NAME]",
 	"       sriovctl -h | --help | --version",
@@ -67,12 +75,15 @@ static void print_help(void)
 {
 	print_usage(stdout);
 	printf("\n"
-	       "  -C            create the VFs described by the config file (-f)\n"
+	       "  -C            create the VFs described by the config file (-f); an X710\n"
+	       "                PF is driven by this process, which then stays in the\n"
+	       "                foreground serving the VFs (SIGINT/SIGTERM removes them)\n"
 	       "  -D            delete every VF of the PF\n"
 	       "  -S            print the configuration schema of the PF's driver\n"
 	       "  -d DEVICE     the PF: 0000:05:00.0, an interface name, or ixl0\n"
 	       "  -f FILE       config file in iovctl.conf(5) syntax (see sriov.conf(5))\n"
-	       "  -n            dry run: validate and print what would be done\n"
+	       "  -n            dry run: validate and print the plan against the device\n"
+	       "  -v            verbose: what the PF driver and the virtchnl host do\n"
 	       "  --driver NAME use NAME's schema without reaching the device (now: x710)\n"
 	       "  -h, --help    this help\n"
 	       "  --version     print the version\n");
@@ -97,7 +108,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 	int ch;
 
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":Cd:Df:nSh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":Cd:Df:nShv", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'C': set_action(o, ACTION_CONFIG); break;
 		case 'D': set_action(o, ACTION_DELETE); break;
@@ -105,6 +116,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 		case 'd': o->device = optarg; break;
 		case 'f': o->file = optarg; break;
 		case 'n': o->dry_run = true; break;
+		case 'v': o->verbose = true; break;
 		case OPT_DRIVER: o->driver = optarg; break;
 		case 'h':
 			print_help();
@@ -154,11 +166,59 @@ static void parse_options(int argc, char **argv, struct options *o)
 	}
 }
 
-static int no_backend(const char *device)
+/* A PF opened through the backend that recognised it. */
+struct device {
+	const struct sriov_backend *be;
+	void *handle;
+	struct sriov_schema schema;
+	char text[160];
+};
+
+/* Offers @name to every backend that can reach devices; the first that
+ * recognises it wins. Says why each refused when none does. */
+static int open_device(const struct sriov_registry *reg, const char *name, unsigned int flags,
+		       struct device *dev)
 {
-	fprintf(stderr, "sriovctl: no backend can reach device '%s' (the x710 and kernel backends "
-		"are not available yet); use -n with --driver x710 to validate\n", device);
+	struct sriov_error why[8] = { 0 };
+	size_t tried = 0;
+
+	memset(dev, 0, sizeof(*dev));
+	for (size_t i = 0; i < sriov_registry_count(reg); i++) {
+		const struct sriov_backend *be = sriov_registry_at(reg, i);
+		struct sriov_error err = { 0 };
+		int rc;
+
+		if (!be->ops || !be->ops->open)
+			continue;
+		rc = be->ops->open(name, flags, &dev->handle, &err);
+		if (rc == 0) {
+			dev->be = be;
+			dev->schema = (struct sriov_schema){ be->schema };
+			if (!be->ops->describe ||
+			    be->ops->describe(dev->handle, dev->text, sizeof(dev->text)))
+				snprintf(dev->text, sizeof(dev->text), "%s", name);
+			return 0;
+		}
+		if (tried < sizeof(why) / sizeof(why[0])) {
+			why[tried] = err;
+			if (!why[tried].code)
+				sriov_error_set(&why[tried], rc, "%s", strerror(-rc));
+			tried++;
+		}
+	}
+	fprintf(stderr, "sriovctl: no backend can reach device '%s'", name);
+	for (size_t i = 0; i < tried; i++)
+		fprintf(stderr, "%s %s: %s", i ? ";" : ":", sriov_registry_at(reg, i)->name,
+			why[i].message);
+	fprintf(stderr, "\nsriovctl: use -n with --driver x710 to validate without a device\n");
 	return 1;
+}
+
+static void close_device(struct device *dev)
+{
+	if (dev->be && dev->be->ops->close)
+		dev->be->ops->close(dev->handle);
+	dev->be = NULL;
 }
 
 /* The schema of --driver NAME, or NULL after saying which names exist. */
@@ -195,6 +255,127 @@ static int check_device_name(const char *device)
 	return 1;
 }
 
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+}
+
+static int read_live(struct device *dev, struct sriov_live **live)
+{
+	struct sriov_error err = { 0 };
+	int rc = dev->be->ops->read_live(dev->handle, &dev->schema, live, &err);
+
+	if (rc)
+		fprintf(stderr, "sriovctl: %s: cannot read its state: %s\n", dev->text, err.message);
+	return rc ? 1 : 0;
+}
+
+/* Applies @plan and says what happened; 0 or 1 (the exit status). */
+static int apply_plan(struct device *dev, const struct sriov_plan *plan,
+		      const struct sriov_live *live, const char *verb)
+{
+	struct sriov_apply_result res;
+
+	if (sriov_apply(dev->be, dev->handle, plan, live, &res) == 0) {
+		printf("%s: %zu change(s) applied.\n", dev->text, plan->n);
+		return 0;
+	}
+	fprintf(stderr, "sriovctl: Failed to %s: %s\n", verb, res.error.message);
+	if (res.undo_failures)
+		fprintf(stderr, "sriovctl: rollback incomplete (%zu problem(s)); first: %s\n",
+			res.undo_failures, res.undo_error.message);
+	else if (res.steps_done || res.commit_failed)
+		fprintf(stderr, "sriovctl: the %zu step(s) done were undone: %s is as before\n",
+			res.steps_done, dev->text);
+	return 1;
+}
+
+/* Removes every VF: the plan of -D, applied. */
+static int delete_vfs(struct device *dev, bool dry_run)
+{
+	struct sriov_live *live = NULL;
+	struct sriov_plan *plan = NULL;
+	int status = 1;
+
+	if (read_live(dev, &live))
+		return 1;
+	if (sriov_plan_delete(dev->be, live, &plan)) {
+		fprintf(stderr, "sriovctl: %s\n", strerror(ENOMEM));
+	} else if (plan->n == 0) {
+		/* iovctl: IOV_DELETE without VFs is ECHILD (freebsd-iovctl.md §1.4). */
+		fprintf(stderr, "sriovctl: Failed to delete VFs: %s\n", strerror(ECHILD));
+	} else if (dry_run) {
+		print_plan(stdout, plan, dev->text);
+		status = 0;
+	} else {
+		status = apply_plan(dev, plan, live, "delete VFs");
+	}
+	sriov_plan_free(plan);
+	sriov_live_free(live);
+	return status;
+}
+
+/* The owner of a userspace PF keeps answering its VFs until told to stop. */
+static int serve_until_signal(struct device *dev)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+	struct sriov_error err = { 0 };
+	int rc;
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	printf("sriovctl: serving the VF mailboxes of %s in the foreground (no sriovd yet); "
+	       "SIGINT or SIGTERM removes the VFs and exits.\n", dev->text);
+	fflush(stdout);
+	rc = dev->be->ops->serve(dev->handle, &stop_requested, &err);
+	if (rc)
+		fprintf(stderr, "sriovctl: serving %s stopped: %s\n", dev->text, err.message);
+	printf("sriovctl: stopping: removing the VFs of %s.\n", dev->text);
+	return delete_vfs(dev, false) || rc ? 1 : 0;
+}
+
+/* -C: resolve against the device's schema, plan against its state, apply. */
+static int configure(const struct options *o, const struct sriov_registry *reg,
+		     struct sriov_conf *conf, const char *device)
+{
+	struct sriov_live *live = NULL;
+	struct sriov_plan *plan = NULL;
+	struct sriov_error err = { 0 };
+	const struct sriov_resolved *r;
+	struct device dev;
+	int status = 1;
+
+	if (open_device(reg, device, (o->dry_run ? 0 : SRIOV_OPEN_APPLY) |
+			(o->verbose ? SRIOV_OPEN_VERBOSE : 0), &dev))
+		return 1;
+	if (sriov_conf_resolve(conf, &dev.schema) || !(r = sriov_conf_resolved(conf))) {
+		print_diags(stderr, conf);
+		goto out;
+	}
+	print_diags(stderr, conf);
+	if (read_live(&dev, &live))
+		goto out;
+	if (sriov_plan_build(dev.be, r, live, &plan, &err)) {
+		fprintf(stderr, "sriovctl: Failed to configure SR-IOV: %s\n", err.message);
+		goto out;
+	}
+	print_plan(stdout, plan, dev.text);
+	if (o->dry_run) {
+		status = 0;
+		goto out;
+	}
+	status = apply_plan(&dev, plan, live, "configure SR-IOV");
+	if (status == 0 && dev.be->ops->serve && r->num_vfs > 0)
+		status = serve_until_signal(&dev);
+out:
+	sriov_plan_free(plan);
+	sriov_live_free(live);
+	close_device(&dev);
+	return status;
+}
+
 static int config_action(const struct options *o, const struct sriov_registry *reg,
 			 struct sriov_conf *conf)
 {
@@ -211,11 +392,9 @@ static int config_action(const struct options *o, const struct sriov_registry *r
 		return 1;
 	}
 	if (!be) {
-		/* Without a schema only the syntax and PF.device can be checked. */
-		if (rc == 0 && sriov_conf_device(conf, &device) == 0 && !check_device_name(device)) {
-			print_diags(stderr, conf);
-			return no_backend(device);
-		}
+		/* The device decides the schema: iovctl asks the driver for it. */
+		if (rc == 0 && sriov_conf_device(conf, &device) == 0 && !check_device_name(device))
+			return configure(o, reg, conf, device);
 		print_diags(stderr, conf);
 		return 1;
 	}
@@ -224,25 +403,33 @@ static int config_action(const struct options *o, const struct sriov_registry *r
 	r = sriov_conf_resolved(conf);
 	if (rc || !r)
 		return 1;
-	if (!o->dry_run)
-		return no_backend(r->device);
+	if (!o->dry_run) {
+		fprintf(stderr, "sriovctl: --driver validates only; use -n with it, or drop it to "
+			"configure device '%s'\n", r->device);
+		return 1;
+	}
 	print_resolved(stdout, r, o->file);
 	return 0;
 }
 
-static int delete_action(const struct options *o, struct sriov_conf *conf)
+static int delete_action(const struct options *o, const struct sriov_registry *reg,
+			 struct sriov_conf *conf)
 {
 	const char *device = o->device;
+	struct device dev;
+	int status;
 
 	if (!device && device_from_file(conf, o->file, &device))
 		return 1;
 	if (check_device_name(device))
 		return 1;
-	if (o->dry_run) {
+	if (o->dry_run)
 		printf("Would attempt to delete all VF children of '%s'\n", device);
-		return 0;
-	}
-	return no_backend(device);
+	if (open_device(reg, device, o->verbose ? SRIOV_OPEN_VERBOSE : 0, &dev))
+		return o->dry_run ? 0 : 1;
+	status = delete_vfs(&dev, o->dry_run);
+	close_device(&dev);
+	return status;
 }
 
 static int schema_action(const struct options *o, const struct sriov_registry *reg,
@@ -250,13 +437,20 @@ static int schema_action(const struct options *o, const struct sriov_registry *r
 {
 	const struct sriov_backend *be;
 	const char *device = o->device;
+	struct device dev;
 
 	if (o->file && device_from_file(conf, o->file, &device))
 		return 1;
 	if (device && check_device_name(device))
 		return 1;
-	if (!o->driver)
-		return no_backend(device);
+	if (!o->driver) {
+		/* The schema of the backend that drives this device. */
+		if (open_device(reg, device, 0, &dev))
+			return 1;
+		print_schema(stdout, &dev.schema);
+		close_device(&dev);
+		return 0;
+	}
 	if (!(be = find_driver(reg, o->driver)))
 		return 1;
 	print_schema(stdout, &(struct sriov_schema){ be->schema });
@@ -277,9 +471,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "sriovctl: %s\n", strerror(ENOMEM));
 		goto out;
 	}
+	/* The plan and the serve banner must reach a log before the VFs are used. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	switch (o.action) {
 	case ACTION_CONFIG: status = config_action(&o, reg, conf); break;
-	case ACTION_DELETE: status = delete_action(&o, conf); break;
+	case ACTION_DELETE: status = delete_action(&o, reg, conf); break;
 	case ACTION_SCHEMA: status = schema_action(&o, reg, conf); break;
 	default: break;
 	}

@@ -44,7 +44,7 @@ has "$out" "allow-set-mac  true                 from DEFAULT"
 run 0 -C -n -f "$ex/ixl0-passthrough.conf" --driver=x710
 has "$out" "passthrough    true                 from VF-1"
 run 0 -n -C -f "$ex/x710-sim.conf" --driver x710
-has "$out" "Would enable SR-IOV on device '0000:00:05.0'."
+has "$out" "Would enable SR-IOV on device '0000:01:00.0'."
 has "$out" "VF-3:"
 has "$out" "02:00:00:00:05:03"
 
@@ -62,18 +62,20 @@ has "$out" "	link-state : enum{auto,enable,disable} (default = auto)"
 run 0 -S -f "$ex/ixl0.conf" --driver x710
 run 0 -S -d ixl0 --driver x710
 
-# Without a backend: a clear refusal, status 1.
+# No such device on this machine: a clear refusal naming what was looked at, status 1.
 run 1 -C -f "$ex/ixl0.conf"
 has "$err" "sriovctl: no backend can reach device 'ixl0'"
 has "$err" "use -n with --driver x710 to validate"
 run 1 -C -n -f "$ex/ixl0.conf"
 has "$err" "no backend can reach device 'ixl0'"
+has "$err" "x710: ixl0: only 0 Intel 700-series PF(s) in"
 run 1 -C -f "$ex/ixl0.conf" --driver x710
-has "$err" "no backend can reach device 'ixl0'"
+has "$err" "--driver validates only; use -n with it, or drop it to configure device 'ixl0'"
 run 1 -S -d ixl0
 has "$err" "no backend can reach device 'ixl0'"
 run 1 -D -d 0000:05:00.0
 has "$err" "no backend can reach device '0000:05:00.0'"
+has "$err" "x710: no PCI device 0000:05:00.0 in"
 run 0 -D -n -f "$ex/ixl0.conf"
 has "$out" "Would attempt to delete all VF children of 'ixl0'"
 

@@ -16,11 +16,17 @@
 #include <sriov/plan.h>
 #include <sriov/schema.h>
 
+/* open() flags. Without SRIOV_OPEN_APPLY a backend only looks (-n, -S). */
+#define SRIOV_OPEN_APPLY   0x1u   /* the caller will apply: take the device */
+#define SRIOV_OPEN_VERBOSE 0x2u   /* say what the layers below do */
+
 /* Every op returns 0 or a negative errno and fills @err when not NULL. */
 struct sriov_backend_ops {
 	/* Finds the PF named @device (PCI address, interface, ixl0) and opens
-	 * it: -ENODEV when no such PF, -ENOTSUP when it is not this backend's. */
-	int (*open)(const char *device, void **handle, struct sriov_error *err);
+	 * it: -ENODEV when no such PF, -ENOTSUP when it is not this backend's,
+	 * -EBUSY when another process owns it. */
+	int (*open)(const char *device, unsigned int flags, void **handle,
+		    struct sriov_error *err);
 	void (*close)(void *handle);
 	/* Reads num_vfs and every per-VF value the backend can know. */
 	int (*read_live)(void *handle, const struct sriov_schema *schema, struct sriov_live **out,
@@ -33,6 +39,8 @@ struct sriov_backend_ops {
 	/* After the last step (or after a rollback): make the result visible,
 	 * e.g. mark VFs active. May be NULL. */
 	int (*commit)(void *handle, struct sriov_error *err);
+	/* One line about the device for people ("0000:01:00.0: X710 10GbE SFP+"). */
+	int (*describe)(void *handle, char *buf, size_t len);
 	/* Userspace PFs: serve the VFs until *stop is set. NULL: nothing to serve. */
 	int (*serve)(void *handle, volatile sig_atomic_t *stop, struct sriov_error *err);
 };

@@ -71,9 +71,11 @@ bool fake_dev_equal(const struct fake_dev *a, const struct fake_dev *b)
 	return true;
 }
 
-static int fake_open(const char *device, void **handle, struct sriov_error *err)
+static int fake_open(const char *device, unsigned int flags, void **handle,
+		     struct sriov_error *err)
 {
 	(void)device;
+	(void)flags;
 	(void)handle;
 	return sriov_error_set(err, -ENODEV, "the fake backend is given its device directly");
 }

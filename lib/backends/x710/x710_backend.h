@@ -4,7 +4,9 @@
 
 #include <sriov/backend.h>
 
-/* The X710 PF backend; today it publishes its schema only. */
+/* The X710 PF backend: its schema (x710_schema.c) and its device ops
+ * (x710_port.c), which drive the PF in this process when DPDK is built in. */
 extern const struct sriov_backend sriov_backend_x710;
+extern const struct sriov_backend_ops sriov_x710_backend_ops;
 
 #endif

@@ -55,4 +55,5 @@ const struct sriov_backend sriov_backend_x710 = {
 	.name = "x710",
 	.description = "Intel Ethernet 700 series (X710/XL710/XXV710) PF",
 	.schema = &x710_schema,
+	.ops = &sriov_x710_backend_ops,
 };

@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#include <errno.h>
+#include <inttypes.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_memzone.h>
+#include <bus_pci_driver.h>
+
+#include "x710_eal.h"
+
+/* BAR0 must reach the admin queue registers (spec §3.1: ARQT at 0x80480). */
+#define X710_BAR0_MIN 0x80484
+#define EAL_MAX_ARGS 16
+/* Enough hugepage memory for the admin queue, its buffers and one 2 MB HMC
+ * segment (spec §3.6: DPDK's PF uses one direct SD). */
+#define EAL_MEMORY_MB "64"
+#define MEMZONE_NAME_FMT "x710dma-%u"
+
+struct x710_eal {
+	struct rte_pci_driver drv;   /* first: the probe callback finds us from it */
+	struct rte_pci_id ids[2];
+	struct rte_pci_device *dev;
+	const struct x710_pci_pf *pf;
+	uint8_t *bar0;
+	size_t bar0_len;
+	unsigned int mz_seq;
+	bool verbose;
+	char prefix[64];
+};
+
+static int pf_probe(struct rte_pci_driver *drv, struct rte_pci_device *dev)
+{
+	struct x710_eal *eal = (struct x710_eal *)drv;   /* drv is eal's first member */
+
+	if (eal->dev)
+		return -EEXIST;
+	eal->dev = dev;
+	return 0;
+}
+
+static int pf_remove(struct rte_pci_device *dev)
+{
+	(void)dev;
+	return 0;
+}
+
+static uint32_t eal_rd32(void *ctx, uint32_t off)
+{
+	struct x710_eal *eal = ctx;
+
+	if (off > eal->bar0_len - sizeof(uint32_t))
+		return UINT32_MAX;   /* what a read past the BAR returns on PCIe */
+	return __atomic_load_n((const uint32_t *)(eal->bar0 + off), __ATOMIC_ACQUIRE);
+}
+
+static void eal_wr32(void *ctx, uint32_t off, uint32_t val)
+{
+	struct x710_eal *eal = ctx;
+
+	if (off <= eal->bar0_len - sizeof(uint32_t))
+		__atomic_store_n((uint32_t *)(eal->bar0 + off), val, __ATOMIC_RELEASE);
+}
+
+static int eal_dma_alloc(void *ctx, size_t size, size_t align, struct x710_dma *out)
+{
+	struct x710_eal *eal = ctx;
+	char name[RTE_MEMZONE_NAMESIZE];
+	const struct rte_memzone *mz;
+
+	snprintf(name, sizeof(name), MEMZONE_NAME_FMT, eal->mz_seq++);
+	mz = rte_memzone_reserve_aligned(name, size, SOCKET_ID_ANY, RTE_MEMZONE_IOVA_CONTIG,
+					 (unsigned int)align);
+	if (!mz)
+		return -(rte_errno ? rte_errno : ENOMEM);
+	memset(mz->addr, 0, size);
+	out->vaddr = mz->addr;
+	out->iova = mz->iova;
+	out->size = size;
+	out->handle = (void *)mz;
+	return 0;
+}
+
+static void eal_dma_free(void *ctx, struct x710_dma *dma)
+{
+	(void)ctx;
+	rte_memzone_free(dma->handle);
+	dma->handle = NULL;
+}
+
+/* Sleep, not spin: under x710-sim the model needs the CPU to answer. */
+static void eal_delay_us(void *ctx, unsigned int us)
+{
+	struct timespec ts = { .tv_sec = us / 1000000, .tv_nsec = (long)(us % 1000000) * 1000 };
+
+	(void)ctx;
+	nanosleep(&ts, NULL);
+}
+
+static uint64_t eal_now_us(void *ctx)
+{
+	struct timespec ts;
+
+	(void)ctx;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+static void eal_log(void *ctx, enum x710_log_level level, const char *msg)
+{
+	static const char *const names[] = { "error", "warning", "info", "debug" };
+	struct x710_eal *eal = ctx;
+
+	if (level <= X710_LOG_WARN || (eal->verbose && level <= X710_LOG_INFO))
+		fprintf(stderr, "x710 %s: %s: %s\n", eal->pf->bdf, names[level], msg);
+}
+
+/* VFs are enabled the way Linux does it, and the simulator watches the same file. */
+static int eal_set_num_vfs(void *ctx, unsigned int n)
+{
+	struct x710_eal *eal = ctx;
+
+	return x710_sysfs_set_numvfs(eal->pf->dir, n);
+}
+
+static const struct x710_osdep_ops eal_ops = {
+	.rd32 = eal_rd32,
+	.wr32 = eal_wr32,
+	.dma_alloc = eal_dma_alloc,
+	.dma_free = eal_dma_free,
+	.delay_us = eal_delay_us,
+	.now_us = eal_now_us,
+	.log = eal_log,
+	.set_num_vfs = eal_set_num_vfs,
+};
+
+struct x710_osdep x710_eal_osdep(struct x710_eal *eal)
+{
+	return (struct x710_osdep){ .ops = &eal_ops, .ctx = eal };
+}
+
+/* uio needs physical addresses in descriptors (sim-harness.md "What does not work"). */
+static bool bound_to_uio(const struct x710_pci_pf *pf)
+{
+	char link[PATH_MAX + sizeof("/driver")], target[PATH_MAX];
+	ssize_t n;
+
+	snprintf(link, sizeof(link), "%s/driver", pf->dir);
+	n = readlink(link, target, sizeof(target) - 1);
+	if (n < 0)
+		return false;
+	target[n] = '\0';
+	return strstr(basename(target), "uio") != NULL;
+}
+
+int x710_eal_open(const struct x710_pci_pf *pf, bool verbose, struct x710_eal **out,
+		  struct sriov_error *err)
+{
+	struct x710_eal *eal = calloc(1, sizeof(*eal));
+	char *argv[EAL_MAX_ARGS];
+	char prefix_arg[96];
+	int argc = 0, rc;
+
+	*out = NULL;
+	if (!eal)
+		return sriov_error_set(err, -ENOMEM, "out of memory");
+	eal->pf = pf;
+	eal->verbose = verbose;
+	snprintf(eal->prefix, sizeof(eal->prefix), "sriov-x710-%d", (int)getpid());
+	snprintf(prefix_arg, sizeof(prefix_arg), "--file-prefix=%s", eal->prefix);
+	argv[argc++] = (char *)"sriovctl";
+	argv[argc++] = prefix_arg;
+	argv[argc++] = (char *)"-a";
+	argv[argc++] = (char *)pf->bdf;
+	argv[argc++] = (char *)"-m";
+	argv[argc++] = (char *)EAL_MEMORY_MB;
+	argv[argc++] = (char *)"--no-telemetry";
+	if (!verbose)
+		argv[argc++] = (char *)"--log-level=lib.eal:warning";
+	if (bound_to_uio(pf))
+		argv[argc++] = (char *)"--iova-mode=pa";
+	argv[argc] = NULL;
+
+	eal->ids[0] = (struct rte_pci_id){ .vendor_id = X710_PCI_VENDOR_INTEL,
+					   .device_id = pf->device_id,
+					   .subsystem_vendor_id = RTE_PCI_ANY_ID,
+					   .subsystem_device_id = RTE_PCI_ANY_ID,
+					   .class_id = RTE_CLASS_ANY_ID };
+	eal->drv.driver.name = "sriov_x710_pf";
+	eal->drv.probe = pf_probe;
+	eal->drv.remove = pf_remove;
+	eal->drv.id_table = eal->ids;
+	eal->drv.drv_flags = RTE_PCI_DRV_NEED_MAPPING;
+	/* Registered before EAL init, so our driver is offered the PF before
+	 * Debian's net_i40e plugin, which EAL loads during init. */
+	rte_pci_register(&eal->drv);
+	rc = rte_eal_init(argc, argv);
+	if (rc < 0) {
+		rc = -(rte_errno ? rte_errno : EIO);
+		rte_pci_unregister(&eal->drv);
+		/* EAL keeps a pointer to the driver list entry: leak it rather than dangle. */
+		return sriov_error_set(err, rc, "DPDK EAL initialisation failed for %s: %s "
+				       "(hugepages? root? the PF bound to vfio-pci or uio?)",
+				       pf->bdf, rte_strerror(-rc));
+	}
+	if (!eal->dev) {
+		x710_eal_close(eal);
+		return sriov_error_set(err, -ENODEV, "DPDK's PCI bus did not give us %s (is it bound "
+				       "to vfio-pci or uio_pci_generic?)", pf->bdf);
+	}
+	eal->bar0 = eal->dev->mem_resource[0].addr;
+	eal->bar0_len = eal->dev->mem_resource[0].len;
+	if (!eal->bar0 || eal->bar0_len < X710_BAR0_MIN) {
+		size_t len = eal->bar0_len;
+
+		x710_eal_close(eal);
+		return sriov_error_set(err, -ENXIO, "%s: BAR0 not mapped or too small (%zu bytes)",
+				       pf->bdf, len);
+	}
+	*out = eal;
+	return 0;
+}
+
+void x710_eal_close(struct x710_eal *eal)
+{
+	if (!eal)
+		return;
+	rte_eal_cleanup();
+	/* The driver stays registered with the (now dead) bus: keep its memory. */
+}

@@ -1,0 +1,480 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The x710 backend's device side: find the PF, read what it runs, apply
+ * one change at a time, and serve the VFs' mailboxes.
+ *
+ * Without SRIOV_OPEN_APPLY the PF is only looked at through sysfs (the
+ * process that owns it may be serving mailboxes). With it, this process
+ * takes the PF: a lock file, DPDK's EAL mapping BAR0, the hardware layer's
+ * PF init. Its applied per-VF values are then the live state. VF keys
+ * change the policy; VFs are (re)built in commit(), after the last step.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sriov/backend.h>
+
+#include "x710_backend.h"
+#include "x710_pci_find.h"
+
+#if SRIOV_X710_PF
+#include "vc_host.h"
+#include "x710_eal.h"
+#include "x710_hw.h"
+#include "x710_pf.h"
+#include "x710_policy.h"
+#include "x710_vf.h"
+#include "x710_vf_ops.h"
+#define PORT_MAX_VFS X710_MAX_VFS_PER_PF
+#else
+#define PORT_MAX_VFS 128   /* X710: _VF = 0..127 (x710-hardware.md §3.3) */
+#endif
+
+#define DEFAULT_RUN_DIR "/run/sriov"
+/* Mailbox limit per VF, DPDK's vf_msg_cfg example 80@120 ms scaled to 1 s. */
+#define MBX_RATE_MSGS 600
+#define MBX_RATE_INTERVAL_US 1000000u
+/* How long the serve loop sleeps when the ARQ is empty: iavf polls its
+ * mailbox every 50 ms (x710-hardware.md §0 #2), so 200 us is never felt. */
+#define SERVE_IDLE_US 200
+#define MBX_BUF_SIZE 4096
+
+struct x710_port {
+	struct x710_pci_pf pf;
+	struct sriov_schema schema;
+	unsigned int flags;
+	int lock_fd;
+	bool owned;
+	uint16_t num_vfs;
+	struct sriov_live_row vf[PORT_MAX_VFS];   /* applied values (owned only) */
+#if SRIOV_X710_PF
+	struct x710_eal *eal;
+	struct x710_hw *hw;
+	struct vc_host *host;
+#endif
+};
+
+static struct sriov_schema port_schema(void)
+{
+	return (struct sriov_schema){ sriov_backend_x710.schema };
+}
+
+/* One owner per PF: whoever holds <run dir>/x710-<bdf>.lock. */
+static int take_lock(struct x710_port *port, struct sriov_error *err)
+{
+	const char *dir = getenv("SRIOV_RUN_DIR");
+	char path[PATH_MAX];
+
+	if (port->lock_fd >= 0)
+		return 0;
+	if (!dir || !*dir)
+		dir = DEFAULT_RUN_DIR;
+	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+		return sriov_error_set(err, -errno, "cannot create %s: %s", dir, strerror(errno));
+	snprintf(path, sizeof(path), "%s/x710-%s.lock", dir, port->pf.bdf);
+	port->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (port->lock_fd < 0)
+		return sriov_error_set(err, -errno, "cannot open %s: %s", path, strerror(errno));
+	if (flock(port->lock_fd, LOCK_EX | LOCK_NB) != 0) {
+		int e = errno;
+
+		close(port->lock_fd);
+		port->lock_fd = -1;
+		if (e == EWOULDBLOCK)
+			return sriov_error_set(err, -EBUSY, "%s is owned by another process (a "
+					       "`sriovctl -C` serving its VFs?); stop it first "
+					       "(lock %s)", port->pf.bdf, path);
+		return sriov_error_set(err, -e, "cannot lock %s: %s", path, strerror(e));
+	}
+	return 0;
+}
+
+#if SRIOV_X710_PF
+static int hw_error(struct x710_port *port, int rc, struct sriov_error *err, const char *what)
+{
+	char aq[160];
+
+	if (port->hw->aq_err.kind != X710_AQ_FAIL_NONE)
+		return sriov_error_set(err, rc, "%s: %s", what,
+				       x710_hw_last_error(port->hw, aq, sizeof(aq)));
+	return sriov_error_set(err, rc, "%s: %s", what, strerror(-rc));
+}
+
+/* EAL, PF reset and init; VFs a dead owner left behind are removed. */
+static int take_pf(struct x710_port *port, struct sriov_error *err)
+{
+	/* PF reset is opt-in: against x710-sim the first AQ command after
+	 * PFGEN_CTRL.PFSWR never completes (reported to the hw/sim owners). */
+	struct x710_pf_params p = { .pf_reset = getenv("SRIOV_X710_PF_RESET") != NULL };
+	unsigned int function;
+	int rc;
+
+	if (sscanf(port->pf.bdf, "%*x:%*x:%*x.%u", &function) != 1)
+		return sriov_error_set(err, -EINVAL, "bad PCI address %s", port->pf.bdf);
+	rc = x710_eal_open(&port->pf, port->flags & SRIOV_OPEN_VERBOSE, &port->eal, err);
+	if (rc)
+		return rc;
+	port->hw = calloc(1, sizeof(*port->hw));
+	if (!port->hw)
+		return sriov_error_set(err, -ENOMEM, "out of memory");
+	port->hw->os = x710_eal_osdep(port->eal);
+	p.pf_id = function;
+	rc = x710_pf_init(port->hw, &p);
+	if (rc)
+		return hw_error(port, rc, err, "PF init");
+	if ((rc = x710_sysfs_set_numvfs(port->pf.dir, 0)))
+		return sriov_error_set(err, rc, "%s: removing stale VFs: %s", port->pf.bdf,
+				       strerror(-rc));
+	port->owned = true;
+	return 0;
+}
+
+static void release_pf(struct x710_port *port)
+{
+	if (port->host)
+		vc_host_destroy(port->host);
+	port->host = NULL;
+	if (port->hw && port->owned) {
+		x710_vf_disable_all(port->hw);
+		x710_pf_shutdown(port->hw);
+	}
+	free(port->hw);
+	port->hw = NULL;
+	x710_eal_close(port->eal);
+	port->eal = NULL;
+	port->owned = false;
+}
+#else
+static int take_pf(struct x710_port *port, struct sriov_error *err)
+{
+	return sriov_error_set(err, -ENOTSUP, "%s: this libsriov was built without the X710 PF "
+			       "driver (needs DPDK: meson -Ddpdk=enabled)", port->pf.bdf);
+}
+
+static void release_pf(struct x710_port *port)
+{
+	port->owned = false;
+}
+#endif
+
+static void port_close(void *handle)
+{
+	struct x710_port *port = handle;
+
+	if (!port)
+		return;
+	release_pf(port);
+	if (port->lock_fd >= 0)
+		close(port->lock_fd);
+	free(port);
+}
+
+static int port_open(const char *device, unsigned int flags, void **handle,
+		     struct sriov_error *err)
+{
+	struct x710_port *port = calloc(1, sizeof(*port));
+	int rc;
+
+	*handle = NULL;
+	if (!port)
+		return sriov_error_set(err, -ENOMEM, "out of memory");
+	port->lock_fd = -1;
+	port->flags = flags;
+	port->schema = port_schema();
+	rc = x710_pci_find(x710_pci_root(), "/sys/class/net", device, &port->pf, err);
+	if (!rc && (flags & SRIOV_OPEN_APPLY)) {
+		rc = take_lock(port, err);
+		if (!rc)
+			rc = take_pf(port, err);
+	}
+	if (rc) {
+		port_close(port);
+		return rc;
+	}
+	*handle = port;
+	return 0;
+}
+
+static int port_describe(void *handle, char *buf, size_t len)
+{
+	struct x710_port *port = handle;
+
+	snprintf(buf, len, "%s: Intel %s (8086:%04x)%s", port->pf.bdf, port->pf.model,
+		 port->pf.device_id, port->owned ? ", PF driven by this process" : "");
+	return 0;
+}
+
+static int port_read_live(void *handle, const struct sriov_schema *schema,
+			  struct sriov_live **out, struct sriov_error *err)
+{
+	struct x710_port *port = handle;
+	uint32_t n = port->num_vfs, total = 0;
+	struct sriov_live *live;
+	int rc;
+
+	*out = NULL;
+	if (!port->owned && (rc = x710_sysfs_read_u32(port->pf.dir, "sriov_numvfs", &n)))
+		return sriov_error_set(err, rc, "%s/sriov_numvfs: %s", port->pf.dir, strerror(-rc));
+	if (n > PORT_MAX_VFS)
+		return sriov_error_set(err, -ERANGE, "%s reports %u VFs", port->pf.bdf, n);
+	live = sriov_live_new(schema, (uint16_t)n);
+	if (!live)
+		return sriov_error_set(err, -ENOMEM, "out of memory");
+	if (x710_sysfs_read_u32(port->pf.dir, "sriov_totalvfs", &total) == 0 && total <= UINT16_MAX)
+		live->total_vfs = (uint16_t)total;
+	/* Only the owner knows the VFs' values; others see them as unknown. */
+	if (port->owned)
+		for (uint16_t vf = 0; vf < n; vf++)
+			live->vf[vf] = port->vf[vf];
+	*out = live;
+	return 0;
+}
+
+/* X710: only the count recreates VFs. What the layers below cannot do yet is refused
+ * at plan time, before anything is touched. */
+static int port_change_mode(const struct sriov_change *c)
+{
+	if (c->section == SRIOV_SECTION_PF)
+		return strcmp(c->p->name, "num_vfs") == 0 ? SRIOV_CHANGE_DISRUPTIVE
+							  : -EOPNOTSUPP;
+	if (strcmp(c->p->name, "max-tx-rate") == 0 && c->new_value.u != 0)
+		return -EOPNOTSUPP;   /* no VSI bandwidth command in the hardware layer yet */
+	if (strcmp(c->p->name, "passthrough") == 0 && c->new_value.b)
+		return -EOPNOTSUPP;   /* VFs of a userspace PF are bound by whoever uses them */
+	return SRIOV_CHANGE_LIVE;
+}
+
+#if SRIOV_X710_PF
+static int set_count(struct x710_port *port, unsigned int n, struct sriov_error *err)
+{
+	int rc;
+
+	if (port->host)
+		vc_host_destroy(port->host);
+	port->host = NULL;
+	x710_vf_disable_all(port->hw);
+	port->num_vfs = 0;
+	if (n == 0)
+		return 0;
+	rc = x710_vf_enable(port->hw, n);
+	if (rc) {
+		hw_error(port, rc, err, "enabling VFs");
+		x710_vf_disable_all(port->hw);
+		return rc;
+	}
+	for (unsigned int vf = 0; vf < n; vf++)
+		x710_policy_defaults(&port->schema, &port->vf[vf]);
+	port->num_vfs = (uint16_t)n;
+	return 0;
+}
+
+/* Keys whose new value lives in the VSI or the VF's resources: the VF is
+ * reset so it renegotiates (as Linux does for an admin MAC or port VLAN). */
+static bool needs_vf_reset(const char *key)
+{
+	static const char *const keys[] = { "mac-addr", "num-queues", "vlan", "vlan-qos" };
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (strcmp(key, keys[i]) == 0)
+			return true;
+	return false;
+}
+
+/* A VF that runs: the change reaches only that VF. */
+static int change_running_vf(struct x710_port *port, const struct sriov_change *c,
+			     const struct vc_policy *pol, struct sriov_error *err)
+{
+	uint16_t vf = c->vf;
+	struct x710_vf *hv = x710_vf_get(port->hw, vf);
+	int rc = 0;
+
+	if (strcmp(c->p->name, "mac-anti-spoof") == 0 &&
+	    (rc = x710_vf_set_anti_spoof(port->hw, vf, pol->mac_anti_spoof)))
+		return hw_error(port, rc, err, "anti-spoof");
+	if ((rc = vc_host_set_policy(port->host, vf, pol)))
+		return sriov_error_set(err, rc, "the virtchnl host refused the policy");
+	if (needs_vf_reset(c->p->name)) {
+		if (hv)
+			x710_policy_vf_config(pol, &hv->cfg);
+		if ((rc = vc_host_vf_reset(port->host, vf, false)))
+			return hw_error(port, rc, err, "VF reset");
+	}
+	if (strcmp(c->p->name, "link-state") == 0)
+		(void)vc_host_notify_link(port->host, vf);
+	return 0;
+}
+
+static int change_vf(struct x710_port *port, const struct sriov_change *c,
+		     struct sriov_error *err)
+{
+	struct sriov_live_row row;
+	struct vc_policy pol;
+	char why[128];
+	int rc;
+
+	if (c->vf >= port->num_vfs)
+		return sriov_error_set(err, -ENOENT, "VF-%u does not exist (%u VFs)", c->vf,
+				       port->num_vfs);
+	row = port->vf[c->vf];
+	row.v[c->param] = c->new_value;
+	row.present |= UINT64_C(1) << c->param;
+	if ((rc = x710_policy_from_row(&port->schema, &row, &pol, why, sizeof(why))))
+		return sriov_error_set(err, rc, "%s", why);
+	if (port->host && x710_vf_get(port->hw, c->vf) &&
+	    (rc = change_running_vf(port, c, &pol, err)))
+		return rc;
+	port->vf[c->vf] = row;
+	return 0;
+}
+#endif
+
+static int port_apply_change(void *handle, const struct sriov_change *c,
+			     struct sriov_error *err)
+{
+	struct x710_port *port = handle;
+	bool count = c->section == SRIOV_SECTION_PF && strcmp(c->p->name, "num_vfs") == 0;
+	int rc;
+
+	if (!port->owned) {
+		/* Not driving the PF: only VFs nobody serves can be removed (-D). */
+		if (!count || c->new_value.u != 0)
+			return sriov_error_set(err, -EPERM, "%s was not opened to apply",
+					       port->pf.bdf);
+		if ((rc = take_lock(port, err)))
+			return rc;
+		rc = x710_sysfs_set_numvfs(port->pf.dir, 0);
+		return rc ? sriov_error_set(err, rc, "%s/sriov_numvfs: %s", port->pf.dir,
+					    strerror(-rc)) : 0;
+	}
+#if SRIOV_X710_PF
+	if (count)
+		return c->new_value.u > PORT_MAX_VFS
+			? sriov_error_set(err, -ERANGE, "at most %d VFs", PORT_MAX_VFS)
+			: set_count(port, (unsigned int)c->new_value.u, err);
+	if (c->section == SRIOV_SECTION_VF)
+		return change_vf(port, c, err);
+#endif
+	return sriov_error_set(err, -EOPNOTSUPP, "%s cannot be changed", c->p->name);
+}
+
+#if SRIOV_X710_PF
+static void host_log(void *ctx, enum vc_log_level level, uint16_t vf, const char *fmt,
+		     va_list ap)
+{
+	static const char *const names[] = { "error", "warning", "info", "debug" };
+	struct x710_port *port = ctx;
+	char msg[256];
+
+	if (level > VC_LOG_INFO && !(port->flags & SRIOV_OPEN_VERBOSE))
+		return;
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	fprintf(stderr, "x710 %s VF-%u %s: %s\n", port->pf.bdf, vf, names[level], msg);
+}
+
+/* Every VF not yet built gets its VSI from its policy; then the mailbox host. */
+static int port_commit(void *handle, struct sriov_error *err)
+{
+	struct x710_port *port = handle;
+	struct vc_policy pol[PORT_MAX_VFS];
+	struct x710_vf_config cfg;
+	char why[128];
+	int rc;
+
+	if (!port->owned || port->num_vfs == 0 || port->host)
+		return 0;
+	for (uint16_t vf = 0; vf < port->num_vfs; vf++) {
+		if ((rc = x710_policy_from_row(&port->schema, &port->vf[vf], &pol[vf], why,
+					       sizeof(why))))
+			return sriov_error_set(err, rc, "VF-%u: %s", vf, why);
+		x710_policy_vf_config(&pol[vf], &cfg);
+		if ((rc = x710_vf_setup(port->hw, vf, &cfg))) {
+			char what[32];
+
+			snprintf(what, sizeof(what), "VF-%u setup", vf);
+			return hw_error(port, rc, err, what);
+		}
+	}
+	struct vc_host_params hp = {
+		.ops = &x710_vc_hw_ops,
+		.hw_ctx = port->hw,
+		.num_vfs = port->num_vfs,
+		.vf_base_id = (uint16_t)port->hw->caps.vf_base_id,
+		.max_vectors = (uint16_t)port->hw->caps.num_msix_vectors_vf,
+		.rate = { .msgs = MBX_RATE_MSGS, .interval_us = MBX_RATE_INTERVAL_US },
+		.log = host_log,
+		.log_ctx = port,
+	};
+	if ((rc = vc_host_create(&hp, pol, &port->host)))
+		return sriov_error_set(err, rc, "starting the virtchnl host: %s", strerror(-rc));
+	return 0;
+}
+
+static void idle(void)
+{
+	struct timespec ts = { .tv_nsec = SERVE_IDLE_US * 1000L };
+
+	nanosleep(&ts, NULL);
+}
+
+/* Drains the PF ARQ: every VF message (0x0801) goes to the virtchnl host. */
+static int port_serve(void *handle, volatile sig_atomic_t *stop, struct sriov_error *err)
+{
+	struct x710_port *port = handle;
+	static_assert(MBX_BUF_SIZE <= UINT16_MAX, "event buffer length is a u16");
+	uint8_t *buf = malloc(MBX_BUF_SIZE);
+
+	if (!port->owned || !buf) {
+		free(buf);
+		return sriov_error_set(err, -EPERM, "%s is not driven by this process",
+				       port->pf.bdf);
+	}
+	while (!*stop) {
+		struct x710_aq_event ev = { .msg = buf, .msg_cap = MBX_BUF_SIZE };
+		int rc = x710_aq_event_get(port->hw, &ev, NULL);
+
+		if (rc == -EAGAIN) {
+			idle();
+			continue;
+		}
+		if (rc && rc != -EMSGSIZE) {
+			fprintf(stderr, "x710 %s: admin receive queue: %s\n", port->pf.bdf,
+				strerror(-rc));
+			idle();
+			continue;
+		}
+		if (ev.opcode != X710_AQC_SEND_MSG_TO_PF || !port->host)
+			continue;
+		if (rc == -EMSGSIZE) {
+			fprintf(stderr, "x710 %s: VF message of %u bytes dropped (> %d)\n",
+				port->pf.bdf, ev.full_len, MBX_BUF_SIZE);
+			continue;
+		}
+		(void)vc_host_handle(port->host, ev.retval, ev.cookie_high,
+				     (int32_t)ev.cookie_low, buf, ev.msg_len,
+				     x710_now_us(&port->hw->os));
+	}
+	free(buf);
+	return 0;
+}
+#endif
+
+const struct sriov_backend_ops sriov_x710_backend_ops = {
+	.open = port_open,
+	.close = port_close,
+	.read_live = port_read_live,
+	.change_mode = port_change_mode,
+	.apply_change = port_apply_change,
+	.describe = port_describe,
+#if SRIOV_X710_PF
+	.commit = port_commit,
+	.serve = port_serve,
+#endif
+};

@@ -1,0 +1,166 @@
+#!/bin/sh
+# End-to-end proof of issue 4: our userspace PF (sriovctl -C, the x710
+# backend over DPDK's EAL) creates 4 VFs on the simulated X710 and serves
+# their mailboxes; Debian's unmodified dpdk-testpmd with net_iavf runs on
+# VF0 and VF1: link up, the configured MAC, txonly on VF0 -> rxonly on VF1,
+# and testpmd's port stats agree with the model's per-VSI counters.
+# Readiness is always a poll of a log or a file against a deadline.
+# Usage: x710_pf_testpmd.sh X710_SIM SRIOVCTL SOURCE_ROOT. Exit 77 = skipped.
+set -u
+X710_SIM=$1
+SRIOVCTL=$2
+SRC=$3
+CONF=$SRC/examples/iov/x710-sim.conf
+TESTPMD=/usr/bin/dpdk-testpmd
+PF=0000:01:00.0
+MAC0=02:00:00:00:05:00      # VF-0 / VF-1 mac-addr in $CONF
+MAC1=02:00:00:00:05:01
+NEED_HUGEPAGES=120          # sriovctl -m 64 + two testpmd -m 64, with slack
+DEADLINE=600                # polls of 0.1 s for each wait
+MIN_FRAMES=1000
+
+skip() { echo "SKIP: $*"; exit 77; }
+
+[ "$(id -u)" = 0 ] || skip "needs root (mount namespace, pagemap physical addresses)"
+[ -x "$TESTPMD" ] || skip "$TESTPMD is not installed (Debian package dpdk)"
+FREE=$(cat /sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages 2>/dev/null || echo 0)
+[ "$FREE" -ge "$NEED_HUGEPAGES" ] ||
+	skip "needs $NEED_HUGEPAGES free 2 MiB hugepages, $FREE free (echo 512 > /proc/sys/vm/nr_hugepages)"
+
+RUN=${SRIOV_BUILD_ROOT:-/tmp}/tests/integration/x710_pf_testpmd.$$
+DIR=$RUN/sim
+mkdir -p "$RUN" || { echo "FAIL: cannot create $RUN"; exit 1; }
+CTL_PID= RX_PID= TX_PID=
+
+fail() {
+	echo "FAIL: $*"
+	for f in sriovctl rx tx; do
+		[ -f "$RUN/$f.log" ] && { echo "--- $f.log (tail)"; tail -40 "$RUN/$f.log"; }
+	done
+	[ -f "$DIR/x710-sim.log" ] && { echo "--- x710-sim.log (tail)"; tail -20 "$DIR/x710-sim.log"; }
+	exit 1
+}
+
+cleanup() {
+	for p in $TX_PID $RX_PID; do kill "$p" 2>/dev/null; done
+	[ -n "$CTL_PID" ] && kill -TERM "$CTL_PID" 2>/dev/null
+	wait 2>/dev/null
+	"$X710_SIM" stop --dir "$DIR" >/dev/null 2>&1
+	rm -rf "/var/run/dpdk/x710pf-rx-$$" "/var/run/dpdk/x710pf-tx-$$"
+}
+trap cleanup EXIT
+
+# wait_for FILE PATTERN PID WHAT: poll FILE for an extended regex.
+wait_for() {
+	n=0
+	until grep -qE "$2" "$1" 2>/dev/null; do
+		kill -0 "$3" 2>/dev/null || fail "$4: the process exited first"
+		n=$((n + 1))
+		[ "$n" -le "$DEADLINE" ] || fail "$4: not seen in time"
+		sleep 0.1
+	done
+}
+
+# count FILE KEY: the last "KEY: N" testpmd printed.
+count() {
+	grep -oE "$2: +[0-9]+" "$1" | tail -1 | grep -oE '[0-9]+$'
+}
+
+"$X710_SIM" start --pfs 2 --vfs-per-pf 8 --dir "$DIR" || fail "x710-sim start"
+
+echo "1. sriovctl -C creates the VFs and serves their mailboxes"
+"$X710_SIM" exec --dir "$DIR" -- "$SRIOVCTL" -C -f "$CONF" >"$RUN/sriovctl.log" 2>&1 &
+CTL_PID=$!
+wait_for "$RUN/sriovctl.log" "serving the VF mailboxes" "$CTL_PID" "sriovctl -C"
+grep -E "Plan for|change\(s\) applied" "$RUN/sriovctl.log"
+NUMVFS=$(cat "$DIR/devices/$PF/sriov_numvfs")
+[ "$NUMVFS" = 4 ] || fail "sriov_numvfs is '$NUMVFS', want 4"
+VF0=$(basename "$(readlink "$DIR/devices/$PF/virtfn0")")
+VF1=$(basename "$(readlink "$DIR/devices/$PF/virtfn1")")
+[ -n "$VF0" ] && [ -n "$VF1" ] || fail "no virtfn0/virtfn1 links under $PF"
+echo "   4 VFs; VF0 $VF0, VF1 $VF1"
+
+# start_testpmd NAME VF: testpmd in interactive mode, fed through a FIFO.
+start_testpmd() {
+	mkfifo "$RUN/$1.in"
+	"$X710_SIM" exec --dir "$DIR" -- "$TESTPMD" -a "$2" --iova-mode=pa -m 64 \
+		--file-prefix "x710pf-$1-$$" -- -i --total-num-mbufs=2048 \
+		<"$RUN/$1.in" >"$RUN/$1.log" 2>&1 &
+}
+
+echo "2. testpmd (net_iavf) on VF1: rxonly"
+start_testpmd rx "$VF1"
+RX_PID=$!
+exec 4>"$RUN/rx.in"
+echo "2b. testpmd (net_iavf) on VF0: txonly"
+start_testpmd tx "$VF0"
+TX_PID=$!
+exec 5>"$RUN/tx.in"
+
+wait_for "$RUN/rx.log" "testpmd> " "$RX_PID" "rx testpmd prompt"
+wait_for "$RUN/tx.log" "testpmd> " "$TX_PID" "tx testpmd prompt"
+echo "show port info 0" >&4
+echo "show port info 0" >&5
+wait_for "$RUN/rx.log" "MAC address: $MAC1" "$RX_PID" "VF1 shows the configured MAC $MAC1"
+wait_for "$RUN/tx.log" "MAC address: $MAC0" "$TX_PID" "VF0 shows the configured MAC $MAC0"
+wait_for "$RUN/rx.log" "Link status: up" "$RX_PID" "VF1 link up"
+wait_for "$RUN/tx.log" "Link status: up" "$TX_PID" "VF0 link up"
+echo "   both VFs: configured MAC, link up"
+
+echo "3. txonly VF0 -> rxonly VF1"
+printf 'set fwd rxonly\nstart\n' >&4
+printf 'set fwd txonly\nset eth-peer 0 %s\nstart\n' "$MAC1" >&5
+n=0
+while :; do
+	echo "show port stats 0" >&4
+	sleep 0.1
+	RX=$(count "$RUN/rx.log" RX-packets)
+	[ "${RX:-0}" -ge "$MIN_FRAMES" ] && break
+	kill -0 "$RX_PID" 2>/dev/null || fail "rx testpmd exited"
+	n=$((n + 1))
+	[ "$n" -le "$DEADLINE" ] || fail "VF1 counted ${RX:-0} frames, want >= $MIN_FRAMES"
+done
+printf 'stop\n' >&5
+# Wait until VF1's count stops moving: every frame sent has arrived.
+LAST=-1
+until [ "$RX" = "$LAST" ]; do
+	LAST=$RX
+	echo "show port stats 0" >&4
+	echo "show port stats 0" >&5
+	sleep 0.2
+	RX=$(count "$RUN/rx.log" RX-packets)
+done
+TX=$(count "$RUN/tx.log" TX-packets)
+echo "   VF0 TX-packets $TX, VF1 RX-packets $RX"
+[ "$RX" = "$TX" ] || fail "VF1 received $RX frames, VF0 sent $TX"
+
+echo "4. testpmd's counters agree with the model's"
+"$X710_SIM" stats --dir "$DIR" >"$RUN/stats.txt" || fail "x710-sim stats"
+# vsi N (vf) ... pf 0 vf_abs A ... then "   rx_bytes=.. rx_unicast=.. tx_unicast=.."
+vsi_counter() {
+	awk -v abs="$1" -v key="$2" '
+		/^vsi / { hit = ($0 ~ /\(vf\)/ && $0 ~ (" pf 0 vf_abs " abs " ")) ; next }
+		hit { for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] == key) print kv[2] } hit = 0 }
+	' "$RUN/stats.txt"
+}
+BASE=$(awk '/^vsi .*\(vf\).* pf 0 vf_abs / { for (i = 1; i <= NF; i++) if ($i == "vf_abs") print $(i + 1) }' \
+	"$RUN/stats.txt" | sort -n | head -1)
+M_TX=$(vsi_counter "$BASE" tx_unicast)
+M_RX=$(vsi_counter "$((BASE + 1))" rx_unicast)
+echo "   model: VF0 tx_unicast $M_TX, VF1 rx_unicast $M_RX"
+[ "$M_TX" = "$TX" ] || fail "model VF0 tx_unicast '$M_TX' != testpmd TX-packets $TX"
+[ "$M_RX" = "$RX" ] || fail "model VF1 rx_unicast '$M_RX' != testpmd RX-packets $RX"
+
+printf 'quit\n' >&4
+printf 'quit\n' >&5
+wait "$RX_PID" "$TX_PID" 2>/dev/null
+RX_PID= TX_PID=
+kill -TERM "$CTL_PID"
+wait "$CTL_PID"
+CTL_RC=$?
+CTL_PID=
+grep -q "removing the VFs" "$RUN/sriovctl.log" || fail "sriovctl did not remove the VFs on SIGTERM"
+[ "$(cat "$DIR/devices/$PF/sriov_numvfs")" = 0 ] || fail "VFs left after SIGTERM"
+[ "$CTL_RC" = 0 ] || fail "sriovctl exit $CTL_RC after SIGTERM"
+rm -rf "$RUN"
+echo "PASS"
