@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Scalar Rx/Tx bursts and the pieces the vector paths share: the packet
+ * type table, Rx rearm and Tx completion. Ring protocol (x710-hardware.md
+ * §1.3, §4): Rx tail = one before the next descriptor to read, so the slot
+ * at the tail is armed but never written by the device; Tx RS on every
+ * rs_thresh-th slot, completion = DTYPE 0xF in that slot.
+ */
+#include <rte_branch_prediction.h>
+#include <rte_io.h>
+#include <rte_net.h>
+#include <rte_prefetch.h>
+
+#include "x710vf_rxtx.h"
+
+#define RXD_LEN(qw1) ((uint16_t)(((qw1) & X710_RXD_QW1_LEN_PBUF_MASK) >> X710_RXD_QW1_LEN_PBUF_SHIFT))
+#define RXD_PTYPE(qw1) ((uint8_t)(((qw1) & X710_RXD_QW1_PTYPE_MASK) >> X710_RXD_QW1_PTYPE_SHIFT))
+#define RXD_FRAME_ERRORS (X710_RXD_ERROR_RXE | X710_RXD_ERROR_HBO | X710_RXD_ERROR_OVERSIZE)
+#define RXD_FLTSTAT(qw1) (((qw1) >> X710_RXD_STATUS_FLTSTAT_SHIFT) & 3)
+#define TX_MAX_SEGS 8   /* X710 data descriptors per non-TSO frame (B:i40e_txrx.h I40E_MAX_BUFFER_TXD) */
+
+#define L2 RTE_PTYPE_L2_ETHER
+#define IP4 (L2 | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN)
+#define IP6 (L2 | RTE_PTYPE_L3_IPV6_EXT_UNKNOWN)
+/* Hardware PTYPE -> mbuf packet_type (spec §4.2 useful ptypes). */
+const uint32_t x710vf_ptype_table[256] = {
+	[X710_PTYPE_L2] = L2,
+	[X710_PTYPE_L2_ARP] = RTE_PTYPE_L2_ETHER_ARP,
+	[X710_PTYPE_IPV4_FRAG] = IP4 | RTE_PTYPE_L4_FRAG,
+	[X710_PTYPE_IPV4_OTHER] = IP4 | RTE_PTYPE_L4_NONFRAG,
+	[X710_PTYPE_IPV4_UDP] = IP4 | RTE_PTYPE_L4_UDP,
+	[X710_PTYPE_IPV4_TCP] = IP4 | RTE_PTYPE_L4_TCP,
+	[X710_PTYPE_IPV4_SCTP] = IP4 | RTE_PTYPE_L4_SCTP,
+	[X710_PTYPE_IPV4_ICMP] = IP4 | RTE_PTYPE_L4_ICMP,
+	[X710_PTYPE_IPV6_FRAG] = IP6 | RTE_PTYPE_L4_FRAG,
+	[X710_PTYPE_IPV6_OTHER] = IP6 | RTE_PTYPE_L4_NONFRAG,
+	[X710_PTYPE_IPV6_UDP] = IP6 | RTE_PTYPE_L4_UDP,
+	[X710_PTYPE_IPV6_TCP] = IP6 | RTE_PTYPE_L4_TCP,
+	[X710_PTYPE_IPV6_SCTP] = IP6 | RTE_PTYPE_L4_SCTP,
+	[X710_PTYPE_IPV6_ICMP] = IP6 | RTE_PTYPE_L4_ICMP,
+};
+
+/* Arm k slots from `start` with fresh buffers; the caller got them in bulk. */
+static inline void
+arm_slots(struct x710vf_rx_queue *q, uint16_t start, uint16_t k)
+{
+	for (uint16_t i = 0; i < k; i++) {
+		uint16_t s = (uint16_t)((start + i) & q->mask);
+		volatile struct x710_rx_desc_read *d = (volatile struct x710_rx_desc_read *)&q->ring[s];
+		struct rte_mbuf *m = q->sw_ring[s];
+		d->pkt_addr = rte_mbuf_data_iova_default(m);
+		d->hdr_addr = 0;        /* also clears DD, which it overlaps (spec §0 #7) */
+	}
+}
+
+uint16_t
+x710vf_rx_refill(struct x710vf_rx_queue *q)
+{
+	uint16_t held = q->nb_held;
+	uint16_t start = (uint16_t)((q->next - held) & q->mask);
+	uint16_t first = (uint16_t)RTE_MIN(held, q->nb_desc - start);   /* up to the wrap */
+	uint16_t done = 0;
+
+	if (rte_mempool_get_bulk(q->mp, (void **)&q->sw_ring[start], first) != 0) {
+		q->alloc_failed += held;
+		return 0;
+	}
+	done = first;
+	if (held > first) {
+		if (rte_mempool_get_bulk(q->mp, (void **)&q->sw_ring[0], held - first) == 0)
+			done = held;
+		else
+			q->alloc_failed += held - first;
+	}
+	arm_slots(q, start, done);
+	q->nb_held = (uint16_t)(held - done);
+	rte_io_wmb();
+	*q->tail = (uint32_t)((start + done - 1) & q->mask);   /* one tail write */
+	return done;
+}
+
+/* Offload flags of a completed frame from its last descriptor. */
+static inline void
+rx_fill_meta(struct x710vf_rx_queue *q, struct rte_mbuf *m, uint64_t qw0, uint64_t qw1)
+{
+	uint64_t ol = 0;
+
+	m->packet_type = x710vf_ptype_table[RXD_PTYPE(qw1)];
+	if (RXD_FLTSTAT(qw1) == X710_RXD_FLTSTAT_RSS_HASH) {
+		m->hash.rss = (uint32_t)(qw0 >> X710_RXD_QW0_RSS_SHIFT);
+		ol |= RTE_MBUF_F_RX_RSS_HASH;
+	}
+	if (qw1 & X710_RXD_STATUS_L2TAG1P) {
+		m->vlan_tci = (uint16_t)(qw0 >> X710_RXD_QW0_L2TAG1_SHIFT);
+		ol |= RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED;
+	}
+	if (qw1 & X710_RXD_STATUS_L3L4P) {
+		ol |= (qw1 & X710_RXD_ERROR_IPE) ? RTE_MBUF_F_RX_IP_CKSUM_BAD :
+						   RTE_MBUF_F_RX_IP_CKSUM_GOOD;
+		ol |= (qw1 & X710_RXD_ERROR_L4E) ? RTE_MBUF_F_RX_L4_CKSUM_BAD :
+						   RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+		if (qw1 & X710_RXD_ERROR_EIPE)
+			ol |= RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD;
+	}
+	m->ol_flags = ol;
+	(void)q;
+}
+
+uint16_t
+x710vf_recv_scalar(void *rxq, struct rte_mbuf **pkts, uint16_t n)
+{
+	struct x710vf_rx_queue *q = rxq;
+	struct rte_mbuf *first = q->seg_first, *last = q->seg_last;
+	uint16_t next = q->next, nb = 0, held = q->nb_held;
+	uint64_t bytes = 0;
+
+	while (nb < n) {
+		volatile struct x710_rx_desc_wb *d = &q->ring[next];
+		uint64_t qw1 = d->qword1;
+		if (!(qw1 & X710_RXD_STATUS_DD))
+			break;
+		rte_smp_rmb();          /* the rest of the descriptor after DD */
+		uint64_t qw0 = d->qword0;
+		struct rte_mbuf *m = q->sw_ring[next];
+		uint16_t len = RXD_LEN(qw1);
+
+		next = (uint16_t)((next + 1) & q->mask);
+		held++;
+		rte_prefetch0(q->sw_ring[next]);
+		*X710VF_MBUF_REARM(m) = q->mbuf_init;
+		m->data_len = len;
+		m->next = NULL;
+		if (first == NULL) {
+			first = m;
+			m->pkt_len = len;
+		} else {
+			first->pkt_len += len;
+			first->nb_segs++;
+			last->next = m;
+		}
+		last = m;
+		if (!(qw1 & X710_RXD_STATUS_EOF))
+			continue;
+		if (unlikely(qw1 & RXD_FRAME_ERRORS)) {
+			q->errors++;
+			rte_pktmbuf_free(first);
+			first = NULL;
+			continue;
+		}
+		rx_fill_meta(q, first, qw0, qw1);
+		bytes += first->pkt_len;
+		pkts[nb++] = first;
+		first = NULL;
+	}
+	q->next = next;
+	q->nb_held = held;
+	q->seg_first = first;
+	q->seg_last = last;
+	q->packets += nb;
+	q->bytes += bytes;
+	if (held >= q->free_thresh)
+		x710vf_rx_refill(q);
+	return nb;
+}
+
+uint16_t
+x710vf_tx_free_batch(struct x710vf_tx_queue *q)
+{
+	volatile struct x710_tx_desc *rs = &q->ring[q->next_dd];
+	uint16_t n = q->rs_thresh;
+
+	/* A batch is only ours to check once all of it is in flight. */
+	if (q->nb_free > q->nb_desc - 1 - n)
+		return 0;
+	if ((rs->cmd_type_offset_bsz & X710_TXD_QW1_DTYPE_MASK) != X710_TX_DTYPE_DESC_DONE)
+		return 0;
+	rte_smp_rmb();
+	struct rte_mbuf **slot = &q->sw_ring[q->next_dd - (n - 1)];
+	if (q->fast_free) {
+		/* Same pool, refcnt 1, single segment: the offload's contract. */
+		rte_mempool_put_bulk(slot[0]->pool, (void **)slot, n);
+	} else {
+		for (uint16_t i = 0; i < n; i++) {
+			struct rte_mbuf *m = rte_pktmbuf_prefree_seg(slot[i]);
+			if (m != NULL)
+				rte_mempool_put(m->pool, m);
+		}
+	}
+	rs->cmd_type_offset_bsz = 0;    /* no stale DESC_DONE next time round */
+	q->nb_free = (uint16_t)(q->nb_free + n);
+	q->next_dd = (uint16_t)((q->next_dd + n) & q->mask);
+	return n;
+}
+
+/* CMD and OFFSET bits for a frame's checksum offloads (spec §4.1). */
+static inline uint64_t
+tx_offload_bits(const struct rte_mbuf *m)
+{
+	uint64_t ol = m->ol_flags;
+	uint32_t cmd = 0, off = 0;
+
+	if (ol & RTE_MBUF_F_TX_VLAN) {
+		cmd |= X710_TX_CMD_IL2TAG1;
+	}
+	if (!(ol & (RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK)))
+		return ((uint64_t)cmd << X710_TXD_QW1_CMD_SHIFT) |
+		       ((ol & RTE_MBUF_F_TX_VLAN) ? (uint64_t)m->vlan_tci << X710_TXD_QW1_L2TAG1_SHIFT : 0);
+	off |= (uint32_t)(m->l2_len >> 1) << X710_TX_OFFSET_MACLEN_SHIFT;
+	if (ol & RTE_MBUF_F_TX_IP_CKSUM)
+		cmd |= X710_TX_CMD_IIPT_IPV4_CSUM;
+	else if (ol & RTE_MBUF_F_TX_IPV4)
+		cmd |= X710_TX_CMD_IIPT_IPV4;
+	else if (ol & RTE_MBUF_F_TX_IPV6)
+		cmd |= X710_TX_CMD_IIPT_IPV6;
+	off |= (uint32_t)(m->l3_len >> 2) << X710_TX_OFFSET_IPLEN_SHIFT;
+	switch (ol & RTE_MBUF_F_TX_L4_MASK) {
+	case RTE_MBUF_F_TX_TCP_CKSUM:
+		cmd |= X710_TX_CMD_L4T_TCP;
+		off |= (uint32_t)(m->l4_len >> 2) << X710_TX_OFFSET_L4LEN_SHIFT;
+		break;
+	case RTE_MBUF_F_TX_UDP_CKSUM:
+		cmd |= X710_TX_CMD_L4T_UDP;
+		off |= (uint32_t)(sizeof(struct rte_udp_hdr) >> 2) << X710_TX_OFFSET_L4LEN_SHIFT;
+		break;
+	case RTE_MBUF_F_TX_SCTP_CKSUM:
+		cmd |= X710_TX_CMD_L4T_SCTP;
+		off |= (uint32_t)(sizeof(struct rte_sctp_hdr) >> 2) << X710_TX_OFFSET_L4LEN_SHIFT;
+		break;
+	default:
+		break;
+	}
+	return ((uint64_t)cmd << X710_TXD_QW1_CMD_SHIFT) |
+	       ((uint64_t)off << X710_TXD_QW1_OFFSET_SHIFT) |
+	       ((ol & RTE_MBUF_F_TX_VLAN) ? (uint64_t)m->vlan_tci << X710_TXD_QW1_L2TAG1_SHIFT : 0);
+}
+
+uint16_t
+x710vf_xmit_scalar(void *txq, struct rte_mbuf **pkts, uint16_t n)
+{
+	struct x710vf_tx_queue *q = txq;
+	uint16_t next = q->next, nb;
+	uint64_t bytes = 0;
+	const uint16_t rs_mask = (uint16_t)(q->rs_thresh - 1);
+
+	for (nb = 0; nb < n; nb++) {
+		struct rte_mbuf *m = pkts[nb];
+		uint16_t need = m->nb_segs;
+		while (need > q->nb_free && x710vf_tx_free_batch(q) != 0)
+			;
+		if (need > q->nb_free || need > TX_MAX_SEGS)
+			break;
+		uint64_t base = (uint64_t)X710_TX_DTYPE_DATA | tx_offload_bits(m) |
+				((uint64_t)X710_TX_CMD_ICRC << X710_TXD_QW1_CMD_SHIFT);
+		bytes += m->pkt_len;
+		for (struct rte_mbuf *s = m; s != NULL; s = s->next) {
+			uint64_t cmd = 0;
+			if (s->next == NULL)
+				cmd |= X710_TX_CMD_EOP;
+			if ((next & rs_mask) == rs_mask)
+				cmd |= X710_TX_CMD_RS;
+			q->sw_ring[next] = s;
+			q->ring[next].buffer_addr = rte_mbuf_data_iova(s);
+			q->ring[next].cmd_type_offset_bsz = base | (cmd << X710_TXD_QW1_CMD_SHIFT) |
+				((uint64_t)s->data_len << X710_TXD_QW1_BUF_SZ_SHIFT);
+			next = (uint16_t)((next + 1) & q->mask);
+		}
+		q->nb_free = (uint16_t)(q->nb_free - need);
+	}
+	if (nb == 0)
+		return 0;
+	q->next = next;
+	q->packets += nb;
+	q->bytes += bytes;
+	rte_io_wmb();
+	*q->tail = next;                /* one tail write per burst */
+	return nb;
+}
+
+uint16_t
+x710vf_xmit_prep(void *txq, struct rte_mbuf **pkts, uint16_t n)
+{
+	const uint64_t unsupported = RTE_MBUF_F_TX_OFFLOAD_MASK &
+		~(RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_IPV4 |
+		  RTE_MBUF_F_TX_IPV6 | RTE_MBUF_F_TX_VLAN);
+	(void)txq;
+	for (uint16_t i = 0; i < n; i++) {
+		struct rte_mbuf *m = pkts[i];
+		if (m->nb_segs > TX_MAX_SEGS || (m->ol_flags & unsupported) ||
+		    m->pkt_len < RTE_ETHER_MIN_LEN - RTE_ETHER_CRC_LEN) {
+			rte_errno = (m->ol_flags & unsupported) ? ENOTSUP : EINVAL;
+			return i;
+		}
+		int rc = rte_net_intel_cksum_prepare(m);
+		if (rc != 0) {
+			rte_errno = -rc;
+			return i;
+		}
+	}
+	return n;
+}
