@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * sriovd(8): applies every *.conf of /etc/iov at boot, owns the PFs,
+ * answers the VFs' mailboxes and serves the HTTP/JSON API and /metrics.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+
+#include <sriov/backend.h>
+
+#include "daemon.h"
+#include "options.h"
+#include "reconcile.h"
+#include "server.h"
+
+/* Backend extensions built into sriovd: none yet; the x710 backend's
+ * non-blocking service, adopt and status ops go here when they land. */
+static const struct sriovd_ext_table builtin_ext = { NULL, 0 };
+
+/* -n: validate and plan, print the plan, apply nothing. */
+static int check_only(struct sriovd *d)
+{
+	struct sriovd_report rep;
+	struct sriovd_desired des;
+	int rc;
+
+	sriovd_report_init(&rep);
+	rc = sriovd_desired_load_dir(d, d->opt.config_dir, &des, &rep);
+	if (rc) {
+		for (size_t i = 0; i < rep.n; i++)
+			fprintf(stderr, "%s: %s\n", rep.item[i].where, rep.item[i].message);
+		sriovd_report_fini(&rep);
+		return 1;
+	}
+	for (size_t i = 0; i < des.n; i++) {
+		printf("%s (%s, backend %s): %zu change(s)\n", des.pf[i].device, des.pf[i].file,
+		       des.pf[i].be->name, des.pf[i].plan->n);
+		for (size_t k = 0; k < des.pf[i].plan->n; k++) {
+			char line[256];
+
+			sriov_change_format(&des.pf[i].plan->changes[k], line, sizeof(line));
+			printf("\t%s\n", line);
+		}
+	}
+	sriovd_desired_free(&des);
+	sriovd_report_fini(&rep);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct sriovd_options opt;
+	struct sriovd_server srv;
+	struct sriov_registry *reg;
+	struct sriovd d;
+	int rc;
+
+	sriovd_options_default(&opt);
+	rc = sriovd_options_parse(&opt, argc, argv);
+	if (rc)
+		return rc > 0 ? 0 : 2;
+	reg = sriov_registry_new();
+	if (!reg || sriov_registry_add_builtin(reg)) {
+		fprintf(stderr, "sriovd: cannot set up the backend registry\n");
+		return 1;
+	}
+	sriovd_init(&d, &opt, reg, &builtin_ext);
+	if (opt.check_only) {
+		rc = check_only(&d);
+		sriovd_fini(&d);
+		sriov_registry_free(reg);
+		return rc;
+	}
+	rc = sriovd_server_boot(&srv, &d, true);
+	if (rc == 0)
+		rc = sriovd_server_run(&srv);
+	sriovd_server_fini(&srv);
+	sriovd_fini(&d);
+	sriov_registry_free(reg);
+	return rc ? 1 : 0;
+}
