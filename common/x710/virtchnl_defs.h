@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * virtchnl: the PF <-> VF mailbox protocol carried in AQ opcodes 0x0801 and
- * 0x0802. Facts from x710-hardware.md §3.8 (C:virtchnl.h, offsets compiled).
+ * 0x0802. Facts from x710-hardware.md §3.8, checked against DPDK 22.11
+ * drivers/common/iavf/virtchnl.h (opcodes, status codes, capability bits,
+ * struct sizes and offsets, and the length rules of
+ * virtchnl_vc_validate_vf_msg); x710_facts_test.c pins the key ones.
  * Variable-length messages keep the legacy one-element-array sizes: wire
  * length = the _BASE size + n * element size (spec §0 #6).
  */
@@ -74,8 +77,19 @@ enum virtchnl_vfr_state {
 #define VIRTCHNL_VF_OFFLOAD_WB_ON_ITR   0x00000020u
 #define VIRTCHNL_VF_OFFLOAD_REQ_QUEUES  0x00000040u
 #define VIRTCHNL_VF_CAP_ADV_LINK_SPEED  0x00000080u
+/* Further bits an iavf VF asks for; a PF answers with the subset it has. */
+#define VIRTCHNL_VF_OFFLOAD_RSS_AQ      0x00000008u
+#define VIRTCHNL_VF_OFFLOAD_RSS_REG     0x00000010u
+#define VIRTCHNL_VF_OFFLOAD_CRC         0x00000400u
+#define VIRTCHNL_VF_OFFLOAD_VLAN_V2     0x00008000u
+#define VIRTCHNL_VF_OFFLOAD_RSS_PCTYPE_V2 0x00040000u
+#define VIRTCHNL_VF_OFFLOAD_RX_FLEX_DESC 0x04000000u
+#define VIRTCHNL_VF_OFFLOAD_ADV_RSS_PF  0x08000000u
 
-/* Link speed enum (virtchnl_link_speed). */
+/* Link speed enum (virtchnl_link_speed): the same bits as the AQ's. */
+#define VIRTCHNL_LINK_SPEED_UNKNOWN 0x0
+#define VIRTCHNL_LINK_SPEED_2_5GB 0x1
+#define VIRTCHNL_LINK_SPEED_5GB   0x80
 #define VIRTCHNL_LINK_SPEED_100MB 0x2
 #define VIRTCHNL_LINK_SPEED_1GB   0x4
 #define VIRTCHNL_LINK_SPEED_10GB  0x8
@@ -259,6 +273,11 @@ struct virtchnl_pf_event {
 			uint8_t link_status;
 			uint8_t pad[3];
 		} link_event;
+		struct {           /* with VIRTCHNL_VF_CAP_ADV_LINK_SPEED: Mbps */
+			uint32_t link_speed;
+			uint8_t link_status;
+			uint8_t pad[3];
+		} link_event_adv;
 		uint8_t raw[8];
 	} event_data;
 	int32_t severity;

@@ -2,7 +2,9 @@
 /*
  * X710 admin queue: the 32-byte descriptor, flags, opcodes, return codes
  * and the command/response layouts the model and our PF driver use.
- * Facts from x710-hardware.md §2.1, §3.2-§3.5 (i40e_adminq_cmd.h).
+ * Facts from x710-hardware.md §2.1, §3.2-§3.5, checked against DPDK 22.11
+ * i40e_adminq_cmd.h (every struct, opcode, flag and id below) and
+ * i40e_adminq.h (I40E_AQ_LARGE_BUF); x710_facts_test.c pins the key ones.
  * All multi-byte fields are little-endian; structs are packed by layout and
  * their sizes/offsets are checked below.
  */
@@ -82,7 +84,9 @@ enum x710_aq_opcode {
 	X710_AQC_LLDP_START             = 0x0A06,
 };
 
-/* Return codes, the retval field (spec §2.1). */
+/* Return codes, the retval field (spec §2.1; enum i40e_admin_queue_err).
+ * The reference also has 19 EFLUSHED, 20 BAD_ADDR, 21 EMODE, 22 EFBIG; they
+ * are defined today in lib/hw/x710/x710_aq_error.h, so not repeated here. */
 enum x710_aq_rc {
 	X710_AQ_RC_OK = 0, X710_AQ_RC_EPERM = 1, X710_AQ_RC_ENOENT = 2,
 	X710_AQ_RC_ESRCH = 3, X710_AQ_RC_EINTR = 4, X710_AQ_RC_EIO = 5,
@@ -383,7 +387,7 @@ struct x710_aqc_get_link_status {
 	uint8_t loopback;
 	uint16_t max_frame_size;
 	uint8_t config;
-	uint8_t reserved[5];
+	uint8_t reserved[5];   /* power_desc or link_type[] in later APIs */
 };
 _Static_assert(sizeof(struct x710_aqc_get_link_status) == 16, "link status");
 #define X710_AQ_LSE_MASK        0x3
@@ -396,7 +400,10 @@ _Static_assert(sizeof(struct x710_aqc_get_link_status) == 16, "link status");
 #define X710_AQ_MEDIA_AVAILABLE  0x40
 #define X710_AQ_AN_COMPLETED     0x01
 #define X710_AQ_PHY_TYPE_10GBASE_SR 0x14
-/* enum i40e_aq_link_speed */
+/* enum i40e_aq_link_speed: one bit per speed, bit 0 = 2.5G, 7 = 5G. */
+#define X710_AQ_LINK_SPEED_UNKNOWN 0x00
+#define X710_AQ_LINK_SPEED_2_5GB 0x01
+#define X710_AQ_LINK_SPEED_5GB   0x80
 #define X710_AQ_LINK_SPEED_100MB 0x02
 #define X710_AQ_LINK_SPEED_1GB   0x04
 #define X710_AQ_LINK_SPEED_10GB  0x08

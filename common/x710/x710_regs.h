@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * X710 (700-series) register offsets and fields, PF BAR0 and VF BAR0.
- * Facts only; every value is cited to x710-hardware.md (which cites the
- * public i40e/iavf register headers). Fields come as _SHIFT/_MASK pairs.
+ * Facts only; every value is cited to x710-hardware.md and was checked
+ * against the public DPDK 22.11 headers i40e_register.h (PF and VF BAR0)
+ * and iavf_register.h (VF BAR0); x710_facts_test.c pins the key ones.
+ * Fields come as _SHIFT/_MASK pairs.
  * Indexed registers take the index the spec names: PF-relative VF id (vf),
  * absolute VF id (abs_vf), PF-relative queue (q) or absolute queue (absq).
  */
@@ -14,7 +16,7 @@
 #define X710_BIT(n)            (UINT32_C(1) << (n))
 #define X710_FIELD(shift, bits) ((uint32_t)((UINT64_C(1) << (bits)) - 1) << (shift))
 
-/* ---- PF admin queue (spec §3.1) ---------------------------------------- */
+/* ---- PF admin queue (spec §3.1; i40e_register.h PF_ATQ*, PF_ARQ*) ------ */
 #define X710_PF_ATQBAL         0x080000
 #define X710_PF_ATQBAH         0x080100
 #define X710_PF_ATQLEN         0x080200
@@ -36,7 +38,8 @@
 /* Head/tail registers hold a 10-bit ring index (spec §1.1 ARQH mask). */
 #define X710_AQ_HT_MASK        X710_FIELD(0, 10)
 
-/* PF view of VF AQ registers, indexed by PF-relative VF (spec §2.2). */
+/* PF view of VF AQ registers, indexed by PF-relative VF 0..127 (spec §2.2;
+ * i40e_register.h VF_ATQ*(_VF), VF_ARQ*(_VF)). */
 #define X710_VF_ATQBAL(vf)     (0x080800 + 4 * (vf))
 #define X710_VF_ARQBAL(vf)     (0x080C00 + 4 * (vf))
 #define X710_VF_ATQBAH(vf)     (0x081000 + 4 * (vf))
@@ -48,7 +51,9 @@
 #define X710_VF_ATQT(vf)       (0x082800 + 4 * (vf))
 #define X710_VF_ARQT(vf)       (0x082C00 + 4 * (vf))
 
-/* ---- PF general / reset (spec §2.3, §3.1) ------------------------------ */
+/* ---- PF general / reset (spec §2.3, §3.1; i40e_register.h) ------------- */
+/* VPGEN_VFRTRIG, VPGEN_VFRSTAT, VFGEN_RSTAT1: _VF = 0..127;
+ * GLGEN_VFLRSTAT: _i = 0..3, one bit per absolute VF (128 VFs). */
 #define X710_PFGEN_CTRL        0x092400
 #define X710_PFGEN_CTRL_PFSWR_MASK  X710_BIT(0)
 #define X710_GLGEN_STAT        0x0B612C   /* read to flush posted writes */
@@ -69,12 +74,14 @@
 #define X710_VFR_VFACTIVE      2
 #define X710_VFGEN_RSTAT_VFR_STATE_MASK X710_FIELD(0, 2)
 
-/* ---- PF interrupts (spec §2.2) ----------------------------------------- */
+/* ---- PF interrupts (spec §2.2; i40e_register.h PFINT_*, QINT_*) ------- */
 #define X710_PFINT_ICR0        0x038780
 #define X710_PFINT_ICR0_ENA    0x038800
 #define X710_PFINT_ICR0_VFLR_MASK   X710_BIT(29)
 #define X710_PFINT_ICR0_ADMINQ_MASK X710_BIT(30)
-/* VF interrupt registers seen from the PF (spec §3.3). */
+/* VF interrupt registers seen from the PF (spec §3.3). VFINT_DYN_CTL0,
+ * VFINT_ICR0_ENA, VPINT_LNKLST0: _VF 0..127; VFINT_DYN_CTLN, VPINT_LNKLSTN:
+ * _INTVF 0..511; QINT_RQCTL/TQCTL: _Q 0..1535 (i40e_register.h). */
 #define X710_VFINT_DYN_CTL0(vf) (0x02A400 + 4 * (vf))
 #define X710_VFINT_DYN_CTLN(n)  (0x024800 + 4 * (n))
 #define X710_VFINT_ICR0_ENA(vf) (0x02C000 + 4 * (vf))
@@ -96,7 +103,8 @@
 #define X710_QINT_INTEVENT_MASK    X710_BIT(31)
 #define X710_QUEUE_END_OF_LIST     0x7FF  /* empty list / unused table slot */
 
-/* ---- HMC (spec §3.6) --------------------------------------------------- */
+/* ---- HMC (spec §3.6; i40e_register.h PFHMC_*, GLHMC_*; GLHMC_LAN*(_i)
+ * _i = 0..15; sizes from i40e_hmc.h and i40e_lan_hmc.h) ------------------ */
 #define X710_PFHMC_SDCMD       0x0C0000
 #define X710_PFHMC_SDCMD_PMSDIDX_MASK X710_FIELD(0, 12)
 #define X710_PFHMC_SDCMD_PMSDWR_MASK  X710_BIT(31)
@@ -125,7 +133,8 @@
 #define X710_HMC_PD_SIZE         4096
 #define X710_HMC_PD_PER_SD       512
 
-/* ---- LAN queues (spec §3.6) -------------------------------------------- */
+/* ---- LAN queues (spec §3.6; i40e_register.h, _Q = 0..1535; QTX_CTL
+ * PFVF_Q values from i40e_type.h I40E_QTX_CTL_*_QUEUE) --------------------- */
 #define X710_QTX_ENA(q)        (0x100000 + 4 * (q))
 #define X710_QRX_ENA(q)        (0x120000 + 4 * (q))
 #define X710_QENA_REQ_MASK     X710_BIT(0)
@@ -149,7 +158,9 @@
 #define X710_GLLAN_TXPRE_QDIS_CLEAR_QDIS_MASK X710_BIT(31)
 #define X710_GLLAN_TXPRE_QDIS_QUEUES 128
 
-/* ---- VF <-> queue / VSI mapping (spec §3.3) ---------------------------- */
+/* ---- VF <-> queue / VSI mapping (spec §3.3; i40e_register.h: VSILAN_*
+ * _VSI 0..383, VPLAN_* _VF 0..127, VPLAN_QTABLE _i 0..15, VSILAN_QTABLE
+ * _i 0..7) ---------------------------------------------------------------- */
 #define X710_VSILAN_QBASE(vsi)   (0x20C800 + 4 * (vsi))
 #define X710_VSILAN_QBASE_VSIBASE_MASK X710_FIELD(0, 11)
 #define X710_VSILAN_QBASE_VSIQTABLE_ENA_MASK X710_BIT(11)
@@ -169,7 +180,7 @@
 #define X710_VPLAN_QTABLE_ENTRIES 16
 #define X710_VSILAN_QTABLE_ENTRIES 8
 
-/* ---- VF RSS, PF view (spec §3.3) --------------------------------------- */
+/* ---- VF RSS, PF view (spec §3.3; i40e_register.h VFQF_*1(_i, _VF)) ---- */
 #define X710_VFQF_HENA1(i, vf)  (0x230800 + 1024 * (i) + 4 * (vf))  /* i 0..1 */
 #define X710_VFQF_HKEY1(i, vf)  (0x228000 + 1024 * (i) + 4 * (vf))  /* i 0..12 */
 #define X710_VFQF_HLUT1(i, vf)  (0x220000 + 1024 * (i) + 4 * (vf))  /* i 0..15 */
@@ -178,8 +189,11 @@
 #define X710_VFQF_HLUT_REGS     16
 
 /* ---- Statistics per VSI, GLV_* indexed by stat_counter_idx -------------- */
-/* 48-bit byte counters are a low/high pair, packet counters a low/high pair
- * too (i40e_register.h GLV_*; high holds bits 47:32). */
+/* i40e_register.h GLV_*(_i), _i = 0..383, every one at stride 8. Byte and
+ * packet counters are 48-bit low/high pairs (high holds bits 47:32); RDPC,
+ * RUPP and TEPC are single 32-bit counters, still 8 bytes apart, with
+ * nothing at +4. GOTC is at 0x328000 and BPTC at 0x33D800 (not 0x300000 and
+ * 0x33E400 as an earlier edit had them). */
 #define X710_GLV_GORCL(i)      (0x358000 + 8 * (i))
 #define X710_GLV_GORCH(i)      (0x358004 + 8 * (i))
 #define X710_GLV_UPRCL(i)      (0x36C000 + 8 * (i))
@@ -188,20 +202,25 @@
 #define X710_GLV_MPRCH(i)      (0x36CC04 + 8 * (i))
 #define X710_GLV_BPRCL(i)      (0x36D800 + 8 * (i))
 #define X710_GLV_BPRCH(i)      (0x36D804 + 8 * (i))
-#define X710_GLV_RDPC(i)       (0x310000 + 4 * (i))
-#define X710_GLV_RUPP(i)       (0x36E400 + 4 * (i))
-#define X710_GLV_GOTCL(i)      (0x300000 + 8 * (i))
-#define X710_GLV_GOTCH(i)      (0x300004 + 8 * (i))
+#define X710_GLV_RDPC(i)       (0x310000 + 8 * (i))
+#define X710_GLV_RUPP(i)       (0x36E400 + 8 * (i))
+#define X710_GLV_GOTCL(i)      (0x328000 + 8 * (i))
+#define X710_GLV_GOTCH(i)      (0x328004 + 8 * (i))
 #define X710_GLV_UPTCL(i)      (0x33C000 + 8 * (i))
 #define X710_GLV_UPTCH(i)      (0x33C004 + 8 * (i))
 #define X710_GLV_MPTCL(i)      (0x33CC00 + 8 * (i))
 #define X710_GLV_MPTCH(i)      (0x33CC04 + 8 * (i))
-#define X710_GLV_BPTCL(i)      (0x33E400 + 8 * (i))
-#define X710_GLV_BPTCH(i)      (0x33E404 + 8 * (i))
-#define X710_GLV_TEPC(i)       (0x344000 + 4 * (i))
+#define X710_GLV_BPTCL(i)      (0x33D800 + 8 * (i))
+#define X710_GLV_BPTCH(i)      (0x33D804 + 8 * (i))
+#define X710_GLV_TEPC(i)       (0x344000 + 8 * (i))
+#define X710_GLV_STRIDE        8
 #define X710_GLV_STAT_COUNTERS 384
 
 /* ======================= VF BAR0 (spec §1.1) ============================ */
+/* iavf_register.h (same values as the VF part of i40e_register.h): tails
+ * and DYN_CTLN1 _i 0..15, ITR01/ITRN1 ITR index 0..2, VFQF_HENA 0..1,
+ * VFQF_HKEY 0..12, VFQF_HLUT 0..15. VFGEN_RSTAT_HW_RESET and
+ * PF_PCI_CIAD_TRANS_PENDING are from the spec only (no DPDK counterpart). */
 #define X710_VF_BAR0_QTX_TAIL1(q)   (0x0000 + 4 * (q))
 #define X710_VF_BAR0_QRX_TAIL1(q)   (0x2000 + 4 * (q))
 #define X710_VFINT_ITRN1(i, n)      (0x2800 + 64 * (i) + 4 * (n))

@@ -147,8 +147,9 @@ static uint32_t rd_qtx_head(struct x710sim *sim, struct sim_func *f, unsigned in
 #define VF_IDX   .n = SIM_DEVICE_VFS, .stride = 4, .dim = SIM_DIM_PF_VFS
 #define Q_IDX    .n = SIM_DEVICE_QUEUES, .stride = 4, .dim = SIM_DIM_PF_QUEUES
 #define VSI_IDX  .n = SIM_VSI_MAX, .stride = 4
-#define STAT8    .n = X710_GLV_STAT_COUNTERS, .stride = 8, .access = SIM_REG_RO
-#define STAT4    .n = X710_GLV_STAT_COUNTERS, .stride = 4, .access = SIM_REG_RO
+/* Every GLV_* register repeats at X710_GLV_STRIDE (8), the 48-bit pairs and
+ * the lone 32-bit counters (RDPC, RUPP, TEPC) alike (i40e_register.h). */
+#define STAT     .n = X710_GLV_STAT_COUNTERS, .stride = X710_GLV_STRIDE, .access = SIM_REG_RO
 
 static const struct sim_reg_def pf_regs[] = {
 	/* Admin queue (§3.1). Head registers belong to the device but the
@@ -272,16 +273,16 @@ static const struct sim_reg_def pf_regs[] = {
 	/* Per-VSI statistics by stat_counter_idx, refreshed from the data
 	 * path's counters on every poll (spec §3.7 GET_STATS). Silicon keeps
 	 * 48-bit counters; the model stores the low 48 bits the same way. */
-	{ "GLV_GORCL", X710_GLV_GORCL(0), STAT8 }, { "GLV_GORCH", X710_GLV_GORCH(0), STAT8 },
-	{ "GLV_UPRCL", X710_GLV_UPRCL(0), STAT8 }, { "GLV_UPRCH", X710_GLV_UPRCH(0), STAT8 },
-	{ "GLV_MPRCL", X710_GLV_MPRCL(0), STAT8 }, { "GLV_MPRCH", X710_GLV_MPRCH(0), STAT8 },
-	{ "GLV_BPRCL", X710_GLV_BPRCL(0), STAT8 }, { "GLV_BPRCH", X710_GLV_BPRCH(0), STAT8 },
-	{ "GLV_RDPC", X710_GLV_RDPC(0), STAT4 }, { "GLV_RUPP", X710_GLV_RUPP(0), STAT4 },
-	{ "GLV_GOTCL", X710_GLV_GOTCL(0), STAT8 }, { "GLV_GOTCH", X710_GLV_GOTCH(0), STAT8 },
-	{ "GLV_UPTCL", X710_GLV_UPTCL(0), STAT8 }, { "GLV_UPTCH", X710_GLV_UPTCH(0), STAT8 },
-	{ "GLV_MPTCL", X710_GLV_MPTCL(0), STAT8 }, { "GLV_MPTCH", X710_GLV_MPTCH(0), STAT8 },
-	{ "GLV_BPTCL", X710_GLV_BPTCL(0), STAT8 }, { "GLV_BPTCH", X710_GLV_BPTCH(0), STAT8 },
-	{ "GLV_TEPC", X710_GLV_TEPC(0), STAT4 },
+	{ "GLV_GORCL", X710_GLV_GORCL(0), STAT }, { "GLV_GORCH", X710_GLV_GORCH(0), STAT },
+	{ "GLV_UPRCL", X710_GLV_UPRCL(0), STAT }, { "GLV_UPRCH", X710_GLV_UPRCH(0), STAT },
+	{ "GLV_MPRCL", X710_GLV_MPRCL(0), STAT }, { "GLV_MPRCH", X710_GLV_MPRCH(0), STAT },
+	{ "GLV_BPRCL", X710_GLV_BPRCL(0), STAT }, { "GLV_BPRCH", X710_GLV_BPRCH(0), STAT },
+	{ "GLV_RDPC", X710_GLV_RDPC(0), STAT }, { "GLV_RUPP", X710_GLV_RUPP(0), STAT },
+	{ "GLV_GOTCL", X710_GLV_GOTCL(0), STAT }, { "GLV_GOTCH", X710_GLV_GOTCH(0), STAT },
+	{ "GLV_UPTCL", X710_GLV_UPTCL(0), STAT }, { "GLV_UPTCH", X710_GLV_UPTCH(0), STAT },
+	{ "GLV_MPTCL", X710_GLV_MPTCL(0), STAT }, { "GLV_MPTCH", X710_GLV_MPTCH(0), STAT },
+	{ "GLV_BPTCL", X710_GLV_BPTCL(0), STAT }, { "GLV_BPTCH", X710_GLV_BPTCH(0), STAT },
+	{ "GLV_TEPC", X710_GLV_TEPC(0), STAT },
 };
 
 const struct sim_reg_table sim_pf_reg_table = {

@@ -159,6 +159,41 @@ static void glv_counters_published_at_stat_counter_idx(void **state)
 	assert_null(x710sim_drop_reason_name(X710SIM_MAX_DROP_REASONS));
 }
 
+/* The GLV_* block at a stat_counter_idx other than 0, at offsets written
+ * out from i40e_register.h (base + 8 * idx for every counter), so a wrong
+ * base or stride in x710_regs.h fails here and not only in a driver. */
+static void glv_counters_use_reference_offsets_and_stride_8(void **state)
+{
+	struct fx *fx = *state;
+	struct sim_vsi *v = &fx->sim->vsis[0];
+	const unsigned int k = 5;
+	const struct sim_reg_def *rdpc;
+	unsigned int idx;
+
+	v->props[X710_VSI_PROP_STAT_COUNTER_IDX] = (uint8_t)k;
+	v->props[X710_VSI_PROP_STAT_COUNTER_IDX + 1] = 0;
+	v->stats.tx_bytes = UINT64_C(0xAB00000011);
+	v->stats.tx_broadcast = 3;
+	v->stats.rx_discards = 7;
+	v->stats.rx_unknown_protocol = 9;
+	v->stats.tx_errors = 11;
+	for (int i = 0; i < 16; i++)
+		x710sim_poll(fx->sim);
+	assert_int_equal(fx_r32(fx, fx_pf(0), 0x00328000 + 8 * k), 0x11);      /* GOTCL */
+	assert_int_equal(fx_r32(fx, fx_pf(0), 0x00328004 + 8 * k), 0xAB);      /* GOTCH */
+	assert_int_equal(fx_r32(fx, fx_pf(0), 0x0033D800 + 8 * k), 3);         /* BPTCL */
+	assert_int_equal(fx_r32(fx, fx_pf(0), 0x00310000 + 8 * k), 7);         /* RDPC */
+	assert_int_equal(fx_r32(fx, fx_pf(0), 0x0036E400 + 8 * k), 9);         /* RUPP */
+	assert_int_equal(fx_r32(fx, fx_pf(0), 0x00344000 + 8 * k), 11);        /* TEPC */
+	/* The 32-bit counters have nothing at +4: no register there. */
+	assert_null(sim_reg_lookup(&sim_pf_reg_table, 0x00310004 + 8 * k, &idx));
+	assert_null(sim_reg_lookup(&sim_pf_reg_table, 0x00344004 + 8 * k, &idx));
+	rdpc = sim_reg_lookup(&sim_pf_reg_table, 0x00310000, &idx);
+	assert_non_null(rdpc);
+	assert_ptr_equal(sim_reg_lookup(&sim_pf_reg_table, 0x00310000 + 8 * k, &idx), rdpc);
+	assert_int_equal(idx, k);
+}
+
 /* With poll_slices = 4 a VF is looked at on one poll in four: the write
  * takes effect within four polls, never on a poll outside its slice. */
 static void sliced_polling_covers_everything_within_n_polls(void **state)
@@ -194,6 +229,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(self_clearing_bits_scrubbed_in_both_paths, setup, teardown),
 		cmocka_unit_test_setup_teardown(vf_icr01_is_clear_on_read_in_process, setup, teardown),
 		cmocka_unit_test_setup_teardown(glv_counters_published_at_stat_counter_idx, setup, teardown),
+		cmocka_unit_test_setup_teardown(glv_counters_use_reference_offsets_and_stride_8, setup, teardown),
 		cmocka_unit_test(sliced_polling_covers_everything_within_n_polls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
