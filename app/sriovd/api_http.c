@@ -91,7 +91,12 @@ static enum MHD_Result answer(struct sriovd_http *h, struct MHD_Connection *conn
 	struct MHD_Response *resp;
 	enum MHD_Result ret;
 
+	sriovd_quiesce(h->d, true);
 	sriovd_api_handle(h->d, &rq, &rs);
+	sriovd_quiesce(h->d, false);
+	if (h->d->pf_table_changed && h->d->pf_table_resync)
+		h->d->pf_table_resync(h->d->quiesce_ctx);
+	h->d->pf_table_changed = false;
 	resp = MHD_create_response_from_buffer(rs.len, rs.body, MHD_RESPMEM_MUST_FREE);
 	if (!resp) {
 		free(rs.body);

@@ -70,6 +70,12 @@ void sriovd_log(const struct sriovd *d, int prio, const char *fmt, ...)
 		d->log(d->log_ctx, prio, line);
 }
 
+void sriovd_quiesce(struct sriovd *d, bool pause)
+{
+	if (d->quiesce)
+		d->quiesce(d->quiesce_ctx, pause);
+}
+
 struct sriovd_pf *sriovd_pf_find(struct sriovd *d, const char *device)
 {
 	for (size_t i = 0; device && i < d->n_pf; i++)

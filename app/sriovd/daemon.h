@@ -82,6 +82,14 @@ struct sriovd {
 	/* Tells the service manager (sd_notify); tests record the calls. */
 	int (*notify)(void *ctx, const char *state);
 	void *notify_ctx;
+	/* Pauses (true) and resumes whatever serves mailboxes behind the
+	 * loop's back (serve_thread.h) around every backend call; may be NULL. */
+	void (*quiesce)(void *ctx, bool pause);
+	void *quiesce_ctx;
+	/* A PF joined the table (API apply): the server starts serving it,
+	 * outside any quiesce window. Uses quiesce_ctx. */
+	bool pf_table_changed;
+	void (*pf_table_resync)(void *ctx);
 	/* Where log lines go (stderr, journald reads it). */
 	void (*log)(void *ctx, int prio, const char *line);
 	void *log_ctx;
@@ -97,6 +105,9 @@ void sriovd_fini(struct sriovd *d);
 /* Logs one line at syslog priority @prio (printf format). */
 void sriovd_log(const struct sriovd *d, int prio, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Calls d->quiesce when set. */
+void sriovd_quiesce(struct sriovd *d, bool pause);
 
 /* The PF configured as @device (exact spelling), or NULL. */
 struct sriovd_pf *sriovd_pf_find(struct sriovd *d, const char *device);

@@ -308,6 +308,7 @@ static int install(struct sriovd *d, struct sriovd_desired_pf *x)
 		pf->handle = x->new_handle;
 		pf->adopted = x->adopted;
 		x->new_handle = NULL;
+		d->pf_table_changed = true;
 	} else {
 		pf = &d->pf[x->pf_index];
 	}

@@ -18,6 +18,7 @@
 #include "api_http.h"
 #include "persist.h"
 #include "reconcile.h"
+#include "serve_thread.h"
 #include "server.h"
 
 #define USEC_PER_SEC 1000000ULL
@@ -124,6 +125,67 @@ static void on_watchdog(void *ctx, uint32_t events)
 	notify(srv->d, "WATCHDOG=1");
 }
 
+static void quiesce_all(void *ctx, bool pause)
+{
+	struct sriovd_server *srv = ctx;
+
+	for (size_t i = 0; i < srv->n_serve; i++)
+		if (pause)
+			sriovd_serve_thread_pause(srv->serve[i]);
+		else
+			sriovd_serve_thread_resume(srv->serve[i]);
+}
+
+static void stop_serve_threads(struct sriovd_server *srv)
+{
+	for (size_t i = 0; i < srv->n_serve; i++)
+		sriovd_serve_thread_stop(srv->serve[i]);
+	free(srv->serve);
+	srv->serve = NULL;
+	srv->n_serve = 0;
+}
+
+static int sync_pf_sources(struct sriovd_server *srv);
+static int start_serve_threads(struct sriovd_server *srv);
+
+static void resync(void *ctx)
+{
+	struct sriovd_server *srv = ctx;
+
+	start_serve_threads(srv);
+	sync_pf_sources(srv);
+}
+
+/* PFs whose backend only has the blocking serve() get a thread each. */
+static int start_serve_threads(struct sriovd_server *srv)
+{
+	struct sriovd *d = srv->d;
+	int rc;
+
+	stop_serve_threads(srv);
+	srv->serve = calloc(d->n_pf + 1, sizeof(*srv->serve));
+	if (!srv->serve)
+		return -ENOMEM;
+	for (size_t i = 0; i < d->n_pf; i++) {
+		const struct sriovd_pf *pf = &d->pf[i];
+
+		if ((pf->ext && pf->ext->service) || !pf->be->ops->serve)
+			continue;
+		rc = sriovd_serve_thread_start(pf->be, pf->handle, &srv->serve[srv->n_serve]);
+		if (rc) {
+			sriovd_log(d, LOG_ERR, "%s: cannot start serving mailboxes: %s", pf->device,
+				   strerror(-rc));
+			return rc;
+		}
+		srv->n_serve++;
+	}
+	d->quiesce = quiesce_all;
+	d->quiesce_ctx = srv;
+	d->pf_table_resync = resync;
+	d->pf_table_changed = false;
+	return 0;
+}
+
 /* (Re)registers each PF's event fd; PFs may have been added by a reload. */
 static int sync_pf_sources(struct sriovd_server *srv)
 {
@@ -141,9 +203,9 @@ static int sync_pf_sources(struct sriovd_server *srv)
 		int fd = d->pf[i].ext && d->pf[i].ext->event_fd ? d->pf[i].ext->event_fd(d->pf[i].handle)
 								 : -1;
 
-		if (!d->pf[i].ext || !d->pf[i].ext->service)
-			sriovd_log(d, LOG_WARNING, "%s: the %s backend offers no non-blocking mailbox "
-				   "service; sriovd cannot answer its VFs", d->pf[i].device,
+		if ((!d->pf[i].ext || !d->pf[i].ext->service) && d->pf[i].be->ops->serve)
+			sriovd_log(d, LOG_NOTICE, "%s: the %s backend serves mailboxes only by "
+				   "blocking; a thread runs it for this PF", d->pf[i].device,
 				   d->pf[i].be->name);
 		if (fd < 0)
 			continue;
@@ -175,7 +237,11 @@ int sriovd_server_reload(struct sriovd_server *srv)
 	       (unsigned long long)now.tv_sec * USEC_PER_SEC +
 	       (unsigned long long)now.tv_nsec / NSEC_PER_USEC, d->opt.config_dir);
 	sriovd_report_init(&rep);
+	sriovd_quiesce(d, true);
 	rc = sriovd_reload(d, &rep);
+	sriovd_quiesce(d, false);
+	if (rc == 0)
+		start_serve_threads(srv);   /* a reload may bring new PFs */
 	if (rc) {
 		sriovd_log(d, LOG_ERR, "reload of %s refused; the running state is unchanged:",
 			   d->opt.config_dir);
@@ -276,6 +342,8 @@ static int setup_loop(struct sriovd_server *srv)
 		if ((rc = sriovd_loop_add(srv->loop, srv->watchdog_fd, EPOLLIN, on_watchdog, srv)))
 			return rc;
 	}
+	if ((rc = start_serve_threads(srv)))
+		return rc;
 	return sync_pf_sources(srv);
 }
 
@@ -341,6 +409,9 @@ void sriovd_server_fini(struct sriovd_server *srv)
 		notify(srv->d, "STOPPING=1");
 	sriovd_http_stop(srv->api_unix);
 	sriovd_http_stop(srv->api_tcp);
+	stop_serve_threads(srv);
+	if (srv->d)
+		srv->d->quiesce = NULL;
 	srv->api_unix = srv->api_tcp = NULL;
 	for (size_t k = 0; srv->loop && k < srv->n_pf_src; k++)
 		sriovd_loop_del(srv->loop, srv->pf_src[k].fd);

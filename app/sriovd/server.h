@@ -29,6 +29,8 @@ struct sriovd_server {
 	int signal_fd, service_fd, watchdog_fd;
 	struct sriovd_pf_source *pf_src;
 	size_t n_pf_src;
+	struct sriovd_serve_thread **serve;   /* fallback servers, see serve_thread.h */
+	size_t n_serve;
 	bool handle_signals;    /* false in tests that run the loop in a thread */
 };
 

@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Boot order, reload by difference, restart by adoption, and the API over
+ * the real socket (peer credentials, body limit, many clients at once). */
+#include <errno.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include <sriov/client.h>
+
+#include "server.h"
+#include "sriovd_test_util.h"
+
+static const char conf_a[] =
+	"PF { device : \"0000:01:00.0\"; num_vfs : 2; }\n"
+	"VF-0 { mac-addr : \"02:00:00:00:01:00\"; }\n"
+	"VF-1 { mac-addr : \"02:00:00:00:01:01\"; }\n";
+static const char conf_a_edited[] =
+	"PF { device : \"0000:01:00.0\"; num_vfs : 2; }\n"
+	"VF-0 { mac-addr : \"02:00:00:00:01:00\"; }\n"
+	"VF-1 { mac-addr : \"02:00:00:00:01:99\"; }\n";
+static const char conf_b[] =
+	"PF { device : \"0000:02:00.0\"; num_vfs : 3; }\n"
+	"DEFAULT { trust : true; }\n";
+static const char conf_broken[] =
+	"PF { device : \"0000:02:00.0\"; num_vfs : 3; }\n"
+	"VF-0 { trust : maybe; }\n";
+
+static void boot_applies_everything_then_ready(void **state)
+{
+	struct sriovd_server srv;
+	struct test_env t;
+	int ready, last_commit;
+
+	(void)state;
+	test_env_init(&t);
+	test_env_write_conf(&t, "a.conf", conf_a);
+	test_env_write_conf(&t, "b.conf", conf_b);
+	assert_int_equal(sriovd_server_boot(&srv, &t.d, false), 0);
+	ready = fake_log_find("READY=1");
+	last_commit = fake_log_rfind("commit");
+	assert_true(ready > 0);
+	assert_true(last_commit > 0);
+	assert_true(ready > last_commit);
+	/* Both files were validated (both opened) before the first change. */
+	assert_true(fake_log_find("open 0000:02:00.0") < fake_log_find("apply"));
+	assert_int_equal(fake_world.dev[0].num_vfs, 2);
+	assert_int_equal(fake_world.dev[1].num_vfs, 3);
+	assert_string_equal(fake_value(0, 1, "mac-addr"), "02:00:00:00:01:01");
+	assert_string_equal(fake_value(1, 2, "trust"), "true");
+	assert_int_equal(access(t.k8s, R_OK), 0);
+	sriovd_server_fini(&srv);
+	test_env_fini(&t);
+}
+
+static void broken_file_stops_boot_and_applies_nothing(void **state)
+{
+	struct sriovd_server srv;
+	struct test_env t;
+
+	(void)state;
+	test_env_init(&t);
+	test_env_write_conf(&t, "a.conf", conf_a);
+	test_env_write_conf(&t, "b.conf", conf_broken);
+	assert_int_not_equal(sriovd_server_boot(&srv, &t.d, false), 0);
+	assert_int_equal(fake_log_find("apply"), -1);
+	assert_int_equal(fake_log_find("READY=1"), -1);
+	assert_int_equal(fake_world.dev[0].num_vfs, 0);
+	assert_int_equal(fake_world.dev[0].open, false);   /* nothing held */
+	assert_int_equal(t.d.count.apply[SRIOVD_APPLY_INVALID], 1);
+	sriovd_server_fini(&srv);
+	test_env_fini(&t);
+}
+
+static void reload_applies_only_the_difference(void **state)
+{
+	struct sriovd_server srv;
+	struct test_env t;
+	unsigned int b_applies;
+
+	(void)state;
+	test_env_init(&t);
+	test_env_write_conf(&t, "a.conf", conf_a);
+	test_env_write_conf(&t, "b.conf", conf_b);
+	assert_int_equal(sriovd_server_boot(&srv, &t.d, false), 0);
+	b_applies = fake_world.dev[1].applies;
+	fake_world.log[0] = '\0';
+	test_env_write_conf(&t, "a.conf", conf_a_edited);
+	assert_int_equal(sriovd_server_reload(&srv), 0);
+	assert_true(fake_log_find("RELOADING=1") >= 0);
+	assert_true(fake_log_find("apply VF-1 mac-addr") >= 0);
+	assert_int_equal(fake_log_find("apply num_vfs"), -1);
+	assert_int_equal(fake_log_find("apply VF-0"), -1);
+	assert_int_equal(fake_world.dev[0].recreations, 1);   /* only the boot's */
+	assert_int_equal(fake_world.dev[1].applies, b_applies);
+	assert_string_equal(fake_value(0, 1, "mac-addr"), "02:00:00:00:01:99");
+	assert_true(fake_log_rfind("READY=1") > fake_log_find("apply VF-1 mac-addr"));
+
+	/* A broken edit is refused whole and leaves the running state alone. */
+	fake_world.log[0] = '\0';
+	test_env_write_conf(&t, "b.conf", conf_broken);
+	test_env_write_conf(&t, "a.conf", conf_a);
+	assert_int_not_equal(sriovd_server_reload(&srv), 0);
+	assert_int_equal(fake_log_find("apply"), -1);
+	assert_string_equal(fake_value(0, 1, "mac-addr"), "02:00:00:00:01:99");
+	sriovd_server_fini(&srv);
+	test_env_fini(&t);
+}
+
+static void failed_apply_puts_earlier_pfs_back(void **state)
+{
+	struct sriovd_server srv;
+	struct test_env t;
+
+	(void)state;
+	test_env_init(&t);
+	test_env_write_conf(&t, "a.conf", conf_a);
+	test_env_write_conf(&t, "b.conf", conf_b);
+	assert_int_equal(sriovd_server_boot(&srv, &t.d, false), 0);
+	/* a.conf changes first and succeeds; b's first step fails. */
+	test_env_write_conf(&t, "a.conf", conf_a_edited);
+	test_env_write_conf(&t, "b.conf", "PF { device : \"0000:02:00.0\"; num_vfs : 3; }\n"
+			    "DEFAULT { trust : false; }\n");
+	fake_world.dev[1].fail_apply_at = fake_world.dev[1].applies + 1;
+	assert_int_not_equal(sriovd_server_reload(&srv), 0);
+	assert_string_equal(fake_value(0, 1, "mac-addr"), "02:00:00:00:01:01");
+	assert_string_equal(fake_value(1, 0, "trust"), "true");
+	assert_int_equal(t.d.count.apply[SRIOVD_APPLY_ROLLED_BACK], 1);
+	sriovd_server_fini(&srv);
+	test_env_fini(&t);
+}
+
+static void restart_adopts_without_reset(void **state)
+{
+	struct sriovd_server srv;
+	struct test_env t;
+	char token[40];
+
+	(void)state;
+	test_env_init(&t);
+	test_env_write_conf(&t, "a.conf", conf_a);
+	assert_int_equal(sriovd_server_boot(&srv, &t.d, false), 0);
+	snprintf(token, sizeof(token), "%s", fake_world.dev[0].token);
+	assert_int_equal(strlen(token), 36);
+	sriovd_server_fini(&srv);
+	/* The daemon dies; the device keeps its VFs (the fake close does not reset). */
+	test_env_restart(&t);
+	fake_world.log[0] = '\0';
+	assert_int_equal(sriovd_server_boot(&srv, &t.d, false), 0);
+	assert_true(fake_log_find("adopt 0000:01:00.0") >= 0);
+	assert_int_equal(fake_log_find("adopt with a different token"), -1);
+	assert_int_equal(fake_log_find("apply"), -1);
+	assert_int_equal(fake_world.dev[0].pf_resets, 0);
+	assert_true(fake_log_find("READY=1") >= 0);
+	assert_true(t.d.pf[0].adopted);
+	assert_string_equal(t.d.pf[0].vf_token, token);
+	sriovd_server_fini(&srv);
+	test_env_fini(&t);
+}
+
+/* Runs the loop in a thread so this thread can be the API's client. */
+struct loop_thread {
+	struct sriovd_server srv;
+	pthread_t th;
+};
+
+static void *loop_main(void *arg)
+{
+	struct loop_thread *lt = arg;
+
+	sriovd_server_run(&lt->srv);
+	return NULL;
+}
+
+static void start_loop(struct test_env *t, struct loop_thread *lt)
+{
+	assert_int_equal(sriovd_server_boot(&lt->srv, &t->d, false), 0);
+	assert_int_equal(pthread_create(&lt->th, NULL, loop_main, lt), 0);
+}
+
+static void stop_loop(struct loop_thread *lt)
+{
+	sriovd_loop_stop(lt->srv.loop);
+	pthread_join(lt->th, NULL);
+	sriovd_server_fini(&lt->srv);
+}
+
+static void socket_refuses_unlisted_peer(void **state)
+{
+	struct sriov_client *c;
+	struct loop_thread lt;
+	struct test_env t;
+	char *resp;
+	int status;
+
+	(void)state;
+	test_env_init(&t);
+	test_env_write_conf(&t, "a.conf", conf_a);
+	t.d.opt.uid[0] = 4242;   /* not us */
+	t.d.opt.n_uid = 1;
+	t.d.opt.n_gid = 0;
+	start_loop(&t, &lt);
+	assert_int_equal(sriov_client_new(t.socket, &c), 0);
+	assert_int_equal(sriov_client_request(c, "PATCH", "/v1/pfs/0000:01:00.0/vfs/0",
+					      "{\"trust\": true}", &status, &resp), 0);
+	assert_int_equal(status, 403);
+	assert_non_null(strstr(resp, "is not allowed"));
+	free(resp);
+	assert_string_equal(fake_value(0, 0, "trust"), "false");
+	sriov_client_free(c);
+	stop_loop(&lt);
+	test_env_fini(&t);
+}
+
+static void socket_serves_listed_peer_and_limits_bodies(void **state)
+{
+	struct sriov_vf_lease lease;
+	struct sriov_client *c;
+	struct loop_thread lt;
+	struct test_env t;
+	char *resp, *big;
+	int status;
+
+	(void)state;
+	test_env_init(&t);
+	test_env_write_conf(&t, "a.conf", conf_a);
+	t.d.opt.uid[0] = getuid();
+	t.d.opt.n_uid = 1;
+	t.d.opt.body_limit = 1024;
+	start_loop(&t, &lt);
+	assert_int_equal(sriov_client_new(t.socket, &c), 0);
+	assert_int_equal(sriov_client_request(c, "PATCH", "/v1/pfs/0000:01:00.0/vfs/0",
+					      "{\"trust\": true}", &status, &resp), 0);
+	assert_int_equal(status, 200);
+	free(resp);
+	assert_string_equal(fake_value(0, 0, "trust"), "true");
+
+	big = malloc(4096);
+	memset(big, ' ', 4095);
+	big[0] = '{';
+	memcpy(big + 4090, "}", 2);
+	assert_int_equal(sriov_client_request(c, "PATCH", "/v1/pfs/0000:01:00.0/vfs/0", big,
+					      &status, &resp), 0);
+	assert_int_equal(status, 413);
+	assert_non_null(strstr(resp, "larger than 1024"));
+	free(resp);
+	free(big);
+
+	/* The client library: claim a VF of the PF's default pool, release it. */
+	assert_int_equal(sriov_client_claim_vf(c, "pf_0000_01_00_0", &lease), 0);
+	assert_int_equal(lease.vf, 0);
+	assert_string_equal(lease.pci_address, "0000:01:02.0");
+	assert_string_equal(lease.mac, "02:00:00:00:01:00");
+	assert_string_equal(lease.vf_token, fake_world.dev[0].token);
+	assert_int_equal(sriov_client_release_vf(c, &lease), 0);
+	assert_int_equal(sriov_client_release_vf(c, &lease), -ENOENT);
+	assert_int_equal(sriov_client_claim_vf(c, "no_such_pool", &lease), -ENOENT);
+	sriov_client_free(c);
+	stop_loop(&lt);
+	test_env_fini(&t);
+}
+
+#define LOAD_CLIENTS 16
+#define LOAD_REQUESTS 200
+
+struct load_arg {
+	const char *socket;
+	int ok;
+};
+
+static void *load_client(void *arg)
+{
+	struct load_arg *a = arg;
+	struct sriov_client *c;
+
+	if (sriov_client_new(a->socket, &c))
+		return NULL;
+	for (int i = 0; i < LOAD_REQUESTS; i++) {
+		char *resp;
+		int status;
+
+		if (sriov_client_request(c, "GET", i % 2 ? "/v1/pfs" : "/metrics", NULL, &status,
+					 &resp) == 0 && status == 200)
+			a->ok++;
+		free(resp);
+	}
+	sriov_client_free(c);
+	return NULL;
+}
+
+/* Not a timed assertion: every request must succeed; the rate is printed. */
+static void many_concurrent_clients(void **state)
+{
+	struct load_arg args[LOAD_CLIENTS];
+	pthread_t th[LOAD_CLIENTS];
+	struct loop_thread lt;
+	struct timespec a, b;
+	struct test_env t;
+	int total = 0;
+	double s;
+
+	(void)state;
+	test_env_init(&t);
+	test_env_write_conf(&t, "a.conf", conf_a);
+	test_env_write_conf(&t, "b.conf", conf_b);
+	t.d.opt.uid[0] = getuid();
+	t.d.opt.n_uid = 1;
+	start_loop(&t, &lt);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	for (int i = 0; i < LOAD_CLIENTS; i++) {
+		args[i] = (struct load_arg){ t.socket, 0 };
+		assert_int_equal(pthread_create(&th[i], NULL, load_client, &args[i]), 0);
+	}
+	for (int i = 0; i < LOAD_CLIENTS; i++) {
+		pthread_join(th[i], NULL);
+		total += args[i].ok;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	s = (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
+	printf("load: %d clients x %d requests (GET /v1/pfs and /metrics): %d ok in %.3f s = "
+	       "%.0f requests/s\n", LOAD_CLIENTS, LOAD_REQUESTS, total, s, total / s);
+	assert_int_equal(total, LOAD_CLIENTS * LOAD_REQUESTS);
+	stop_loop(&lt);
+	test_env_fini(&t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(boot_applies_everything_then_ready),
+		cmocka_unit_test(broken_file_stops_boot_and_applies_nothing),
+		cmocka_unit_test(reload_applies_only_the_difference),
+		cmocka_unit_test(failed_apply_puts_earlier_pfs_back),
+		cmocka_unit_test(restart_adopts_without_reset),
+		cmocka_unit_test(socket_refuses_unlisted_peer),
+		cmocka_unit_test(socket_serves_listed_peer_and_limits_bodies),
+		cmocka_unit_test(many_concurrent_clients),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
