@@ -73,17 +73,24 @@ echo "1. sriovctl -C creates the VFs and serves their mailboxes"
 CTL_PID=$!
 wait_for "$RUN/sriovctl.log" "serving the VF mailboxes" "$CTL_PID" "sriovctl -C"
 grep -E "Plan for|change\(s\) applied" "$RUN/sriovctl.log"
-NUMVFS=$(cat "$DIR/devices/$PF/sriov_numvfs")
-[ "$NUMVFS" = 4 ] || fail "sriov_numvfs is '$NUMVFS', want 4"
+# The model publishes VFs one by one after sriov_numvfs is written: poll.
+n=0
+until [ "$(cat "$DIR/devices/$PF/sriov_numvfs")" = 4 ] && [ -e "$DIR/devices/$PF/virtfn3" ]; do
+	n=$((n + 1))
+	[ "$n" -le "$DEADLINE" ] ||
+		fail "sriov_numvfs is '$(cat "$DIR/devices/$PF/sriov_numvfs")', want 4 with virtfn0..3"
+	sleep 0.1
+done
 VF0=$(basename "$(readlink "$DIR/devices/$PF/virtfn0")")
 VF1=$(basename "$(readlink "$DIR/devices/$PF/virtfn1")")
 [ -n "$VF0" ] && [ -n "$VF1" ] || fail "no virtfn0/virtfn1 links under $PF"
 echo "   4 VFs; VF0 $VF0, VF1 $VF1"
 
-# start_testpmd NAME VF: testpmd in interactive mode, fed through a FIFO.
+# start_testpmd NAME VF: testpmd in interactive mode, fed through a FIFO;
+# stdbuf makes its printf output reach the log line by line.
 start_testpmd() {
 	mkfifo "$RUN/$1.in"
-	"$X710_SIM" exec --dir "$DIR" -- "$TESTPMD" -a "$2" --iova-mode=pa -m 64 \
+	"$X710_SIM" exec --dir "$DIR" -- stdbuf -oL "$TESTPMD" -a "$2" --iova-mode=pa -m 64 \
 		--file-prefix "x710pf-$1-$$" -- -i --total-num-mbufs=2048 \
 		<"$RUN/$1.in" >"$RUN/$1.log" 2>&1 &
 }
@@ -131,25 +138,41 @@ until [ "$RX" = "$LAST" ]; do
 	RX=$(count "$RUN/rx.log" RX-packets)
 done
 TX=$(count "$RUN/tx.log" TX-packets)
-echo "   VF0 TX-packets $TX, VF1 RX-packets $RX"
-[ "$RX" = "$TX" ] || fail "VF1 received $RX frames, VF0 sent $TX"
+MISSED=$(count "$RUN/rx.log" RX-missed)
+echo "   VF0 TX-packets $TX; VF1 RX-packets $RX, RX-missed $MISSED"
+[ "$RX" -le "$TX" ] || fail "VF1 received $RX frames but VF0 sent only $TX"
 
 echo "4. testpmd's counters agree with the model's"
 "$X710_SIM" stats --dir "$DIR" >"$RUN/stats.txt" || fail "x710-sim stats"
-# vsi N (vf) ... pf 0 vf_abs A ... then "   rx_bytes=.. rx_unicast=.. tx_unicast=.."
-vsi_counter() {
-	awk -v abs="$1" -v key="$2" '
-		/^vsi / { hit = ($0 ~ /\(vf\)/ && $0 ~ (" pf 0 vf_abs " abs " ")) ; next }
-		hit { for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] == key) print kv[2] } hit = 0 }
-	' "$RUN/stats.txt"
+# "vsi N (vf) seid S pf 0 vf_abs A ..." then one line of key=value counters.
+# model SIGN KEY...: ABS's counters summed (+) or subtracted (-), in order.
+model() {
+	awk -v abs="$1" -v spec="$2" '
+		/^vsi / { hit = ($0 ~ /\(vf\)/ && $0 ~ (" pf 0 vf_abs " abs " ")); next }
+		hit {
+			n = split(spec, terms, " "); sum = 0
+			for (t = 1; t <= n; t++) {
+				sign = substr(terms[t], 1, 1); key = substr(terms[t], 2)
+				for (i = 1; i <= NF; i++) {
+					split($i, kv, "=")
+					if (kv[1] == key) sum += (sign == "-" ? -kv[2] : kv[2])
+				}
+			}
+			print sum; hit = 0
+		}' "$RUN/stats.txt"
 }
 BASE=$(awk '/^vsi .*\(vf\).* pf 0 vf_abs / { for (i = 1; i <= NF; i++) if ($i == "vf_abs") print $(i + 1) }' \
 	"$RUN/stats.txt" | sort -n | head -1)
-M_TX=$(vsi_counter "$BASE" tx_unicast)
-M_RX=$(vsi_counter "$((BASE + 1))" rx_unicast)
-echo "   model: VF0 tx_unicast $M_TX, VF1 rx_unicast $M_RX"
-[ "$M_TX" = "$TX" ] || fail "model VF0 tx_unicast '$M_TX' != testpmd TX-packets $TX"
-[ "$M_RX" = "$RX" ] || fail "model VF1 rx_unicast '$M_RX' != testpmd RX-packets $RX"
+[ -n "$BASE" ] || fail "no VF VSI of PF 0 in x710-sim stats"
+# iavf's port stats from virtchnl_eth_stats: packets = unicast + multicast +
+# broadcast, Rx minus rx_discards, which are its RX-missed.
+M_TX=$(model "$BASE" "+tx_unicast +tx_multicast +tx_broadcast")
+M_RX=$(model "$((BASE + 1))" "+rx_unicast +rx_multicast +rx_broadcast -rx_discards")
+M_MISSED=$(model "$((BASE + 1))" "+rx_discards")
+echo "   model: VF0 tx $M_TX; VF1 rx $M_RX, rx_discards $M_MISSED"
+[ "$M_TX" = "$TX" ] || fail "model VF0 Tx '$M_TX' != testpmd TX-packets $TX"
+[ "$M_RX" = "$RX" ] || fail "model VF1 Rx '$M_RX' != testpmd RX-packets $RX"
+[ "$M_MISSED" = "$MISSED" ] || fail "model VF1 rx_discards '$M_MISSED' != testpmd RX-missed $MISSED"
 
 printf 'quit\n' >&4
 printf 'quit\n' >&5

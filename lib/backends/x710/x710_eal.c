@@ -22,6 +22,8 @@
  * segment (spec §3.6: DPDK's PF uses one direct SD). */
 #define EAL_MEMORY_MB "64"
 #define MEMZONE_NAME_FMT "x710dma-%u"
+/* Linux creates VFs within the sriov_numvfs write; the simulator within ms. */
+#define VFS_APPEAR_TIMEOUT_MS 10000
 
 struct x710_eal {
 	struct rte_pci_driver drv;   /* first: the probe callback finds us from it */
@@ -121,12 +123,21 @@ static void eal_log(void *ctx, enum x710_log_level level, const char *msg)
 		fprintf(stderr, "x710 %s: %s: %s\n", eal->pf->bdf, names[level], msg);
 }
 
-/* VFs are enabled the way Linux does it, and the simulator watches the same file. */
+/* VFs are enabled the way Linux does it, and the simulator watches the same
+ * file; the VFs are set up only once they exist, or the simulator's VF
+ * creation would reset what the PF just programmed. */
 static int eal_set_num_vfs(void *ctx, unsigned int n)
 {
 	struct x710_eal *eal = ctx;
+	int rc = x710_sysfs_set_numvfs(eal->pf->dir, n);
 
-	return x710_sysfs_set_numvfs(eal->pf->dir, n);
+	if (rc)
+		return rc;
+	rc = x710_sysfs_wait_vfs(eal->pf->dir, n, VFS_APPEAR_TIMEOUT_MS);
+	if (rc)
+		fprintf(stderr, "x710 %s: %u VFs did not appear in %s within %d ms\n",
+			eal->pf->bdf, n, eal->pf->dir, VFS_APPEAR_TIMEOUT_MS);
+	return rc;
 }
 
 static const struct x710_osdep_ops eal_ops = {

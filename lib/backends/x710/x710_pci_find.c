@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sriov/device_name.h>
@@ -235,5 +236,30 @@ int x710_pci_find(const char *pci_root, const char *net_root, const char *name,
 	default:
 		return sriov_error_set(err, -EINVAL, "'%s' is not a PCI address, an interface "
 				       "or an ixl unit name", name);
+	}
+}
+
+/* One virtfnN link of a PF: present or not. */
+static bool has_virtfn(const char *dir, unsigned int i)
+{
+	char p[PATH_MAX];
+
+	snprintf(p, sizeof(p), "%s/virtfn%u", dir, i);
+	return access(p, F_OK) == 0;
+}
+
+/* How often the VF links are looked at while they are being made. */
+#define VFS_POLL_MS 10
+
+int x710_sysfs_wait_vfs(const char *dir, unsigned int n, unsigned int timeout_ms)
+{
+	struct timespec step = { .tv_nsec = VFS_POLL_MS * 1000000L };
+
+	for (unsigned int waited = 0;; waited += VFS_POLL_MS) {
+		if ((n == 0 || has_virtfn(dir, n - 1)) && !has_virtfn(dir, n))
+			return 0;
+		if (waited >= timeout_ms)
+			return -ETIMEDOUT;
+		nanosleep(&step, NULL);
 	}
 }

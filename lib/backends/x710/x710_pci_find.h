@@ -9,6 +9,7 @@
 #define X710_PCI_FIND_H
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <sriov/plan.h>
@@ -42,5 +43,10 @@ int x710_sysfs_read_u32(const char *dir, const char *attr, uint32_t *out);
 /* Writes "N\n" to <dir>/sriov_numvfs; through 0 first when VFs exist, as
  * Linux requires (-EBUSY otherwise). */
 int x710_sysfs_set_numvfs(const char *dir, unsigned int n);
+
+/* Waits until <dir>/virtfn0..n-1 exist and virtfn<n> does not: Linux makes
+ * them before the sriov_numvfs write returns, x710-sim shortly after.
+ * 0 or -ETIMEDOUT after @timeout_ms. */
+int x710_sysfs_wait_vfs(const char *dir, unsigned int n, unsigned int timeout_ms);
 
 #endif

@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -38,7 +37,6 @@
 #define PORT_MAX_VFS 128   /* X710: _VF = 0..127 (x710-hardware.md §3.3) */
 #endif
 
-#define DEFAULT_RUN_DIR "/run/sriov"
 /* Mailbox limit per VF, DPDK's vf_msg_cfg example 80@120 ms scaled to 1 s. */
 #define MBX_RATE_MSGS 600
 #define MBX_RATE_INTERVAL_US 1000000u
@@ -67,22 +65,16 @@ static struct sriov_schema port_schema(void)
 	return (struct sriov_schema){ sriov_backend_x710.schema };
 }
 
-/* One owner per PF: whoever holds <run dir>/x710-<bdf>.lock. */
+/* One owner per PF: whoever holds a flock on the PF's own sysfs directory
+ * (works on sysfs and on the simulator's tree, which both may reuse a BDF). */
 static int take_lock(struct x710_port *port, struct sriov_error *err)
 {
-	const char *dir = getenv("SRIOV_RUN_DIR");
-	char path[PATH_MAX];
-
 	if (port->lock_fd >= 0)
 		return 0;
-	if (!dir || !*dir)
-		dir = DEFAULT_RUN_DIR;
-	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
-		return sriov_error_set(err, -errno, "cannot create %s: %s", dir, strerror(errno));
-	snprintf(path, sizeof(path), "%s/x710-%s.lock", dir, port->pf.bdf);
-	port->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	port->lock_fd = open(port->pf.dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (port->lock_fd < 0)
-		return sriov_error_set(err, -errno, "cannot open %s: %s", path, strerror(errno));
+		return sriov_error_set(err, -errno, "cannot open %s: %s", port->pf.dir,
+				       strerror(errno));
 	if (flock(port->lock_fd, LOCK_EX | LOCK_NB) != 0) {
 		int e = errno;
 
@@ -90,9 +82,9 @@ static int take_lock(struct x710_port *port, struct sriov_error *err)
 		port->lock_fd = -1;
 		if (e == EWOULDBLOCK)
 			return sriov_error_set(err, -EBUSY, "%s is owned by another process (a "
-					       "`sriovctl -C` serving its VFs?); stop it first "
-					       "(lock %s)", port->pf.bdf, path);
-		return sriov_error_set(err, -e, "cannot lock %s: %s", path, strerror(e));
+					       "`sriovctl -C` serving its VFs?); stop it first",
+					       port->pf.bdf);
+		return sriov_error_set(err, -e, "cannot lock %s: %s", port->pf.dir, strerror(e));
 	}
 	return 0;
 }
