@@ -158,7 +158,7 @@ int vc_host_handle(struct vc_host *h, uint16_t abs_vf, uint32_t v_opcode, int32_
 	if (status == VIRTCHNL_STATUS_SUCCESS && r.post == VC_POST_RESET_NOTIFY)
 		return vc_vf_do_reset(h, vf, false, true);
 	int rc = vc_send(h, vf, v_opcode, status, status == VIRTCHNL_STATUS_SUCCESS ? r.buf : NULL,
-			 status == VIRTCHNL_STATUS_SUCCESS ? r.len : 0);
+			 status == VIRTCHNL_STATUS_SUCCESS ? r.len : 0, false);
 	if (rc == 0 && status == VIRTCHNL_STATUS_SUCCESS && r.post == VC_POST_LINK_EVENT)
 		rc = vc_send_link_event(h, vf);
 	return rc;

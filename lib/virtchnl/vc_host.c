@@ -84,7 +84,7 @@ void vc_vf_undo(struct vc_host *h, uint16_t vf)
 }
 
 int vc_send(struct vc_host *h, uint16_t vf, uint32_t op, int32_t status, const void *buf,
-	    uint16_t len)
+	    uint16_t len, bool is_event)
 {
 	struct vc_vf *v = &h->vfs[vf];
 	int rc = h->p.ops->send_to_vf(h->p.hw_ctx, vf, op, status, buf, len);
@@ -94,11 +94,12 @@ int vc_send(struct vc_host *h, uint16_t vf, uint32_t op, int32_t status, const v
 		vc_log(h, VC_LOG_ERR, vf, "sending opcode %u to the VF failed (%d)", op, rc);
 		return rc;
 	}
-	if (op == VIRTCHNL_OP_EVENT)
+	if (is_event) {
 		v->counters.events++;
-	else
-		v->counters.replies++;
-	if (status != VIRTCHNL_STATUS_SUCCESS && op != VIRTCHNL_OP_EVENT)
+		return 0;
+	}
+	v->counters.replies++;
+	if (status != VIRTCHNL_STATUS_SUCCESS)
 		v->counters.nacks++;
 	return 0;
 }
@@ -142,7 +143,7 @@ int vc_send_link_event(struct vc_host *h, uint16_t vf)
 	/* ADV_LINK_SPEED: the same offsets, speed in Mbit/s (spec §1.4). */
 	ev.event_data.link_event.link_speed = (v->granted_caps & VIRTCHNL_VF_CAP_ADV_LINK_SPEED) ?
 		link.speed_mbps : speed_code(link.speed_mbps);
-	return vc_send(h, vf, VIRTCHNL_OP_EVENT, VIRTCHNL_STATUS_SUCCESS, &ev, sizeof(ev));
+	return vc_send(h, vf, VIRTCHNL_OP_EVENT, VIRTCHNL_STATUS_SUCCESS, &ev, sizeof(ev), true);
 }
 
 bool vc_vsi_ok(const struct vc_host *h, uint16_t vf, uint16_t vsi_id)
@@ -205,7 +206,7 @@ int vc_vf_do_reset(struct vc_host *h, uint16_t vf, bool after_flr, bool notify)
 		memset(&ev, 0, sizeof(ev));
 		ev.event = VIRTCHNL_EVENT_RESET_IMPENDING;
 		ev.severity = PF_EVENT_SEVERITY_CERTAIN_DOOM;
-		(void)vc_send(h, vf, VIRTCHNL_OP_EVENT, VIRTCHNL_STATUS_SUCCESS, &ev, sizeof(ev));
+		(void)vc_send(h, vf, VIRTCHNL_OP_EVENT, VIRTCHNL_STATUS_SUCCESS, &ev, sizeof(ev), true);
 	}
 	v->state = VC_VF_RESETTING;
 	rc = h->p.ops->vf_reset(h->p.hw_ctx, vf, after_flr);

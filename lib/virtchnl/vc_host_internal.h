@@ -72,9 +72,11 @@ void vc_vf_clear(struct vc_vf *v);
 /* Undo what the VF configured (queues, its filters, promisc) without a
  * hardware reset: for a VF that re-initialises without RESET_VF. */
 void vc_vf_undo(struct vc_host *h, uint16_t vf);
-/* Send one message to the VF and count it as a reply or an event. */
+/* Send one message to the VF and count it as a reply or an event. A VF that
+ * sends opcode EVENT gets a NOT_SUPPORTED reply carrying that opcode, so the
+ * kind cannot be told from the opcode. */
 int vc_send(struct vc_host *h, uint16_t vf, uint32_t op, int32_t status, const void *buf,
-	    uint16_t len);
+	    uint16_t len, bool is_event);
 /* Reset the VF through the hw layer, RESET_IMPENDING first if notify. */
 int vc_vf_do_reset(struct vc_host *h, uint16_t vf, bool after_flr, bool notify);
 /* Send LINK_CHANGE per the link-state policy. */
