@@ -192,8 +192,17 @@ int sriov_client_request(struct sriov_client *c, const char *method, const char 
 	rc = hlen < 0 ? -ENOMEM : write_all(fd, head, (size_t)hlen);
 	if (rc == 0 && blen)
 		rc = write_all(fd, body, blen);
-	if (rc == 0)
+	/* sriovd may answer early (413) and close while the body is still
+	 * going out: the answer waiting in the socket is what counts. */
+	if (rc == 0 || rc == -EPIPE || rc == -ECONNRESET) {
+		int wrc = rc;
+
 		rc = read_all(fd, &raw, &rlen);
+		if (rc == 0 && rlen == 0) {
+			free(raw);
+			rc = wrc ? wrc : -EPROTO;
+		}
+	}
 	free(head);
 	close(fd);
 	if (rc)
