@@ -9,7 +9,9 @@
 
 #include "vc_host_internal.h"
 
-/* Device limits (spec §3.3): 128 VFs; 16 queue vectors + the mailbox vector. */
+/* Device limits (spec §3.3): 128 VFs. A VF BAR has 16 VFINT_DYN_CTLN1
+ * registers plus vector 0 (spec §1.1), so at most 17 vectors are usable
+ * whatever cap 0x44 reports. */
 #define VC_MAX_VFS 128
 #define VC_MAX_VECTORS 17
 
@@ -164,7 +166,7 @@ int vc_host_create(const struct vc_host_params *params, const struct vc_policy *
 	*out = NULL;
 	if (!params || !policies || !ops_complete(params->ops) || params->num_vfs == 0 ||
 	    params->num_vfs > VC_MAX_VFS || params->max_vectors == 0 ||
-	    params->max_vectors > VC_MAX_VECTORS || vc_rate_limit_validate(&params->rate))
+	    vc_rate_limit_validate(&params->rate))
 		return -EINVAL;
 	for (uint16_t i = 0; i < params->num_vfs; i++)
 		if (vc_policy_validate(&policies[i]))
@@ -178,6 +180,11 @@ int vc_host_create(const struct vc_host_params *params, const struct vc_policy *
 		return -ENOMEM;
 	}
 	h->p = *params;
+	if (h->p.max_vectors > VC_MAX_VECTORS) {
+		vc_log(h, VC_LOG_INFO, 0, "%u MSI-X vectors per VF reported; a VF can use %u",
+		       h->p.max_vectors, VC_MAX_VECTORS);
+		h->p.max_vectors = VC_MAX_VECTORS;
+	}
 	for (uint16_t i = 0; i < params->num_vfs; i++) {
 		h->vfs[i].policy = policies[i];
 		h->vfs[i].enabled = true;

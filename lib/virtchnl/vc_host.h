@@ -33,7 +33,7 @@ struct vc_host_params {
 	void *hw_ctx;
 	uint16_t num_vfs;              /* 1..128 (spec §3.3) */
 	uint16_t vf_base_id;           /* absolute id of VF 0 (cap 0x13 logical_id) */
-	uint16_t max_vectors;          /* MSI-X vectors per VF incl. vector 0 (cap 0x44), 1..17 */
+	uint16_t max_vectors;          /* MSI-X vectors per VF incl. vector 0 (cap 0x44); >17 is clamped to 17 */
 	struct vc_rate_limit rate;     /* per-VF mailbox limit */
 	vc_log_fn *log;                /* may be NULL */
 	void *log_ctx;

@@ -164,6 +164,19 @@ static void test_create_rejects_bad_params(void **state)
 	p.rate.interval_us = 5;
 	assert_int_equal(vc_host_create(&p, t.pol, &h), -EINVAL);
 	assert_null(h);
+	/* More vectors than a VF BAR has registers for: clamped, not refused. */
+	p.rate.msgs = 0;
+	p.max_vectors = 65;
+	p.vf_base_id = T_VF_BASE;
+	assert_int_equal(vc_host_create(&p, t.pol, &h), 0);
+	t.host = h;
+	t_activate(&t, 0);
+	assert_int_equal(t_handle(&t, 0, VIRTCHNL_OP_GET_VF_RESOURCES, t.buf,
+				  b_caps(t.buf, VC_IAVF_2211_CAPS)), 0);
+	struct virtchnl_vf_resource res;
+	memcpy(&res, fake_hw_last_send(&t.hw, VIRTCHNL_OP_GET_VF_RESOURCES)->buf, sizeof(res));
+	assert_int_equal(res.max_vectors, 17);
+	t_destroy(&t);
 }
 
 static void test_rss_and_stats_answers(void **state)
