@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -188,6 +189,59 @@ static void simple_commands_complete_ok(void **state)
 	assert_int_equal(d.retval, X710_AQ_RC_OK);
 }
 
+static uint32_t le16_at(const uint8_t *p) { return (uint32_t)(p[0] | p[1] << 8); }
+static uint32_t le32_at(const uint8_t *p) { return le16_at(p) | le16_at(p + 2) << 16; }
+
+/* The answers decoded at the byte offsets of i40e_adminq_cmd.h, written out
+ * here rather than taken from our structs, so a layout slip in both the
+ * model and common/x710 still shows: get_version (api_major @12, api_minor
+ * @14), get_link_status (phy_type @2, link_speed @3, link_info @4, an_info
+ * @5, max_frame_size @8), capability elements (id @0, number @4,
+ * logical_id @8, phys_id @12, 32 bytes each). */
+static void answers_sit_at_the_reference_byte_offsets(void **state)
+{
+	struct fx_pf_env *t = *state;
+	static uint8_t buf[4096];
+	struct x710_aq_desc d;
+	bool seen_vf = false, seen_rxq = false;
+	uint32_t count;
+
+	fx_desc(&d, X710_AQC_GET_VERSION);
+	assert_int_equal(fx_aq_send(&t->pf, &d, NULL, 0), 0);
+	assert_int_equal(le16_at(d.params.raw + 12), 0x0001);
+	assert_int_equal(le16_at(d.params.raw + 14), 0x000F);
+
+	fx_desc(&d, X710_AQC_GET_LINK_STATUS);
+	d.params.raw[0] = 0x3;                              /* LSE_ENABLE */
+	assert_int_equal(fx_aq_send(&t->pf, &d, NULL, 0), 0);
+	assert_int_equal(le16_at(d.params.raw) & 0x3, 0x1); /* LSE_IS_ENABLED */
+	assert_int_equal(d.params.raw[2], 0x14);            /* 10GBASE_SR */
+	assert_int_equal(d.params.raw[3], 0x08);            /* LINK_SPEED_10GB = 1 << 3 */
+	assert_int_equal(d.params.raw[4] & 0x61, 0x61);     /* UP_FUNCTION|UP_PORT|MEDIA */
+	assert_int_equal(d.params.raw[5] & 0x01, 0x01);     /* AN_COMPLETED */
+	assert_true(le16_at(d.params.raw + 8) >= 1518);
+
+	fx_desc(&d, X710_AQC_LIST_FUNC_CAPABILITIES);
+	assert_int_equal(fx_aq_send(&t->pf, &d, buf, sizeof(buf)), 0);
+	count = le32_at(d.params.raw + 4);
+	assert_true(count >= 8 && count * 32 <= sizeof(buf));
+	for (uint32_t i = 0; i < count; i++) {
+		const uint8_t *e = buf + 32 * i;
+
+		if (le16_at(e) == 0x0013) {                 /* CAP_ID_VF */
+			assert_int_equal(le32_at(e + 4), VFS);
+			assert_int_equal(le32_at(e + 8), 1 * VFS);   /* vf_base_id */
+			seen_vf = true;
+		}
+		if (le16_at(e) == 0x0041) {                 /* CAP_ID_RXQ */
+			assert_int_equal(le32_at(e + 4), 1536 / 2);
+			assert_int_equal(le32_at(e + 12), 1536 / 2); /* base_queue */
+			seen_rxq = true;
+		}
+	}
+	assert_true(seen_vf && seen_rxq);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -197,6 +251,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(link_is_up_at_10g_and_events_follow_faults, setup, teardown),
 		cmocka_unit_test_setup_teardown(nvm_resource_is_exclusive_between_pfs, setup, teardown),
 		cmocka_unit_test_setup_teardown(simple_commands_complete_ok, setup, teardown),
+		cmocka_unit_test_setup_teardown(answers_sit_at_the_reference_byte_offsets, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -269,6 +269,56 @@ static void promiscuous_flags_change_only_where_valid(void **state)
 	assert_int_equal(info.promisc_flags, X710_AQC_SET_VSI_PROMISC_UNICAST);
 }
 
+static uint16_t le16_at(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
+
+/* Switch answers read at the byte offsets of i40e_adminq_cmd.h, written
+ * out here: switch config header (num_reported @0, num_total @2) and 16-byte
+ * elements (type @0, revision @1, seid @2, uplink @4, downlink @6,
+ * connection_type @11); add_vsi completion (seid @0, vsi_number @2,
+ * vsi_used @4, vsi_free @6); MAC-VLAN add element (vlan @6, flags @8 as
+ * u16, match_method @12) and remove element (flags @8 as u8, error_code @12). */
+static void switch_answers_sit_at_the_reference_byte_offsets(void **state)
+{
+	struct t *t = *state;
+	struct x710_aqc_add_get_update_vsi_completion r;
+	uint8_t buf[512], elem[16];
+	struct x710_aq_desc d;
+	uint16_t vf_seid;
+
+	memset(buf, 0, sizeof(buf));
+	fx_desc(&d, X710_AQC_GET_SWITCH_CONFIG);
+	assert_int_equal(fx_aq_send(&t->pf, &d, buf, sizeof(buf)), 0);
+	assert_true(le16_at(buf) >= 3 && le16_at(buf) == le16_at(buf + 2));
+	assert_int_equal(buf[16 + 0], 19);                  /* SW_ELEM_TYPE_VSI */
+	assert_int_equal(buf[16 + 1], 1);                   /* SW_ELEM_REV_1 */
+	assert_int_equal(le16_at(buf + 16 + 2), t->main_seid);
+	assert_int_equal(le16_at(buf + 16 + 4), t->mac_seid);
+	assert_int_not_equal(le16_at(buf + 16 + 6), 0);     /* the PF's SEID */
+	assert_int_equal(buf[16 + 11], 1);                  /* CONN_TYPE_REGULAR */
+
+	assert_int_equal(add_vf_vsi(t, t->mac_seid, 1, 0, &r), X710_AQ_RC_OK);
+	memcpy(buf, &r, sizeof(r));
+	vf_seid = le16_at(buf);
+	assert_int_not_equal(vf_seid, 0);
+	assert_true(le16_at(buf + 2) < 384);                /* vsi_number */
+	assert_int_equal(le16_at(buf + 4) + le16_at(buf + 6), 384);
+
+	memset(elem, 0, sizeof(elem));
+	elem[0] = 0x02;
+	elem[5] = 0x42;
+	elem[6] = 7;                                        /* vlan_tag 7 */
+	elem[8] = 0x01;                                     /* ADD_PERFECT_MATCH */
+	assert_int_equal(macvlan(t, X710_AQC_ADD_MACVLAN, vf_seid, elem, 1), X710_AQ_RC_OK);
+	assert_int_equal(elem[12], 0x01);                   /* MM_PERFECT_MATCH */
+
+	memset(elem + 8, 0, 8);
+	elem[8] = 0x01;                                     /* DEL_PERFECT_MATCH */
+	assert_int_equal(macvlan(t, X710_AQC_REMOVE_MACVLAN, vf_seid, elem, 1), X710_AQ_RC_OK);
+	assert_int_equal(elem[12], 0x00);                   /* REMOVE_MACVLAN_SUCCESS */
+	assert_int_equal(macvlan(t, X710_AQC_REMOVE_MACVLAN, vf_seid, elem, 1), X710_AQ_RC_ENOENT);
+	assert_int_equal(elem[12], 0xFF);                   /* REMOVE_MACVLAN_FAIL */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -278,6 +328,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(macvlan_filters_fill_up_with_enospc, setup, teardown),
 		cmocka_unit_test_setup_teardown(macvlan_checks_count_against_buffer, setup, teardown),
 		cmocka_unit_test_setup_teardown(promiscuous_flags_change_only_where_valid, setup, teardown),
+		cmocka_unit_test_setup_teardown(switch_answers_sit_at_the_reference_byte_offsets, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
