@@ -85,7 +85,7 @@ static void test_x710_sim(void **state)
 	(void)state;
 	assert_int_equal(rc, 0);
 	r = sriov_conf_resolved(conf);
-	assert_string_equal(r->device, "0000:00:05.0");
+	assert_string_equal(r->device, "0000:01:00.0");
 	assert_int_equal(r->num_vfs, 4);
 	for (uint16_t vf = 0; vf < 4; vf++)
 		expect_mac(get(conf, vf, "mac-addr"), 0x05, (uint8_t)vf);
