@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -310,6 +311,15 @@ static void load_previous(struct sriovd_server *srv)
 	}
 }
 
+/* The signals the loop reads from a signalfd instead of taking them. */
+static void daemon_signals(sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGHUP);
+	sigaddset(set, SIGTERM);
+	sigaddset(set, SIGINT);
+}
+
 static int setup_loop(struct sriovd_server *srv)
 {
 	struct sriovd *d = srv->d;
@@ -318,11 +328,7 @@ static int setup_loop(struct sriovd_server *srv)
 	int rc;
 
 	if (srv->handle_signals) {
-		sigemptyset(&set);
-		sigaddset(&set, SIGHUP);
-		sigaddset(&set, SIGTERM);
-		sigaddset(&set, SIGINT);
-		sigprocmask(SIG_BLOCK, &set, NULL);
+		daemon_signals(&set);
 		srv->signal_fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
 		if (srv->signal_fd < 0)
 			return -errno;
@@ -359,6 +365,14 @@ int sriovd_server_boot(struct sriovd_server *srv, struct sriovd *d, bool handle_
 	srv->loop = sriovd_loop_new();
 	if (!srv->loop)
 		return -ENOMEM;
+	if (handle_signals) {
+		sigset_t set;
+
+		/* Before any backend runs: threads it starts (DPDK's EAL) inherit
+		 * the mask, so SIGTERM reaches the signalfd, not a default action. */
+		daemon_signals(&set);
+		pthread_sigmask(SIG_BLOCK, &set, NULL);
+	}
 	load_previous(srv);
 	notify(d, "STATUS=validating %s", d->opt.config_dir);
 	sriovd_report_init(&rep);
@@ -374,7 +388,6 @@ int sriovd_server_boot(struct sriovd_server *srv, struct sriovd *d, bool handle_
 	if (d->prev)
 		restore_leases(d, d->prev);
 	d->prev = NULL;
-	sriovd_persist(d);
 	if ((rc = setup_loop(srv))) {
 		sriovd_log(d, LOG_ERR, "event loop setup failed: %s", strerror(-rc));
 		return rc;
@@ -391,6 +404,7 @@ int sriovd_server_boot(struct sriovd_server *srv, struct sriovd *d, bool handle_
 			   strerror(-rc));
 		return rc;
 	}
+	sriovd_persist(d);   /* after listening: the PF list lives beside the socket */
 	d->ready = true;
 	notify(d, "READY=1\nSTATUS=applied: %zu PF(s), %zu VF(s)", d->n_pf, count_vfs(d));
 	sriovd_log(d, LOG_INFO, "ready: %zu PF(s), %zu VF(s); API on %s", d->n_pf, count_vfs(d),
