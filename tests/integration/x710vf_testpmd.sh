@@ -1,0 +1,220 @@
+#!/bin/sh
+# net_x710vf end to end (issue 5): our PF host (`sriovctl -C`) creates four
+# VFs on the simulated X710 and serves them; unmodified Debian dpdk-testpmd
+# loads our plugin with -d and must take the VFs from net_iavf.
+#  1. two testpmds (VF0 txonly, VF1 rxonly): driver net_x710vf, the
+#     configured MACs, link up, and frame counts that agree with the model;
+#  2. control operations on VF1: mtu, promisc on/off, mac_addr add/remove,
+#     vlan filter, rss, xstats, port stop/start and port reset;
+#  3. one testpmd with both VFs: mac and io forwarding.
+# Every wait polls a log against a deadline.
+# Usage: x710vf_testpmd.sh X710_SIM SRIOVCTL SOURCE_ROOT PMD_SO. Exit 77 = skipped.
+set -u
+X710_SIM=$1
+SRIOVCTL=$2
+SRC=$3
+PMD=$4
+CONF=$SRC/examples/iov/x710-sim.conf
+TESTPMD=/usr/bin/dpdk-testpmd
+PF=0000:01:00.0
+MAC0=02:00:00:00:05:00          # VF-0 / VF-1 in $CONF
+MAC1=02:00:00:00:05:01
+EXTRA_MAC=02:00:00:00:05:aa
+NEED_HUGEPAGES=120
+POLLS=600                       # x 0.1 s per wait
+MIN_FRAMES=1000
+
+skip() { echo "SKIP: $*"; exit 77; }
+[ "$(id -u)" = 0 ] || skip "needs root (mount namespace, pagemap physical addresses)"
+[ -x "$TESTPMD" ] || skip "$TESTPMD is not installed (Debian package dpdk)"
+FREE=$(cat /sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages 2>/dev/null || echo 0)
+[ "$FREE" -ge "$NEED_HUGEPAGES" ] || skip "needs $NEED_HUGEPAGES free 2 MiB hugepages, $FREE free"
+
+RUN=${SRIOV_BUILD_ROOT:?set by meson test_env}/tests/integration/x710vf_testpmd.$$
+DIR=$RUN/sim
+mkdir -p "$RUN" || exit 1
+PIDS=
+CTL=
+
+fail() {
+	echo "FAIL: $*"
+	for f in "$RUN"/*.log; do
+		[ -f "$f" ] && { echo "--- $(basename "$f") (tail)"; tail -30 "$f"; }
+	done
+	exit 1
+}
+
+cleanup() {
+	for p in $PIDS; do kill "$p" 2>/dev/null; done
+	[ -n "$CTL" ] && kill -TERM "$CTL" 2>/dev/null
+	wait 2>/dev/null
+	"$X710_SIM" stop --dir "$DIR" >/dev/null 2>&1
+	rm -rf /var/run/dpdk/x710vf-*-$$
+}
+trap cleanup EXIT
+
+# until_seen LOG REGEX PID WHAT
+until_seen() {
+	i=0
+	while ! grep -qE "$2" "$1" 2>/dev/null; do
+		kill -0 "$3" 2>/dev/null || fail "$4: process gone"
+		i=$((i + 1))
+		[ "$i" -le "$POLLS" ] || fail "$4: not seen in time"
+		sleep 0.1
+	done
+}
+
+# last LOG KEY [NTH]: the last value testpmd printed for "KEY: N".
+last() {
+	grep -oE "$2: +[0-9]+" "$1" | tail -1 | grep -oE '[0-9]+$'
+}
+
+# testpmd NAME ARGS...: an interactive testpmd on our plugin, fed by fd
+# opened on NAME.in; its pid is appended to PIDS.
+testpmd() {
+	name=$1
+	shift
+	mkfifo "$RUN/$name.in"
+	"$X710_SIM" exec --dir "$DIR" -- stdbuf -oL "$TESTPMD" -d "$PMD" "$@" --iova-mode=pa \
+		-m 64 --file-prefix "x710vf-$name-$$" -- -i --total-num-mbufs=4096 \
+		<"$RUN/$name.in" >"$RUN/$name.log" 2>&1 &
+	PIDS="$PIDS $!"
+}
+
+# model_vsi ABS_VF KEY: a per-VSI counter of `x710-sim stats`.
+model_vsi() {
+	"$X710_SIM" stats --dir "$DIR" | awk -v abs="$1" -v key="$2" '
+		/^vsi / { mine = /\(vf\)/ && $0 ~ (" vf_abs " abs " "); next }
+		mine { for (i = 1; i <= NF; i++) if (index($i, key "=") == 1)
+			print substr($i, length(key) + 2); mine = 0 }'
+}
+
+"$X710_SIM" start --pfs 2 --vfs-per-pf 8 --dir "$DIR" || fail "x710-sim start"
+"$X710_SIM" exec --dir "$DIR" -- "$SRIOVCTL" -C -f "$CONF" >"$RUN/sriovctl.log" 2>&1 &
+CTL=$!
+until_seen "$RUN/sriovctl.log" "serving the VF mailboxes" "$CTL" "sriovctl -C"
+i=0
+until [ -e "$DIR/devices/$PF/virtfn1" ]; do
+	i=$((i + 1)); [ "$i" -le "$POLLS" ] || fail "no virtfn1 under $PF"; sleep 0.1
+done
+VF0=$(basename "$(readlink "$DIR/devices/$PF/virtfn0")")
+VF1=$(basename "$(readlink "$DIR/devices/$PF/virtfn1")")
+ABS0=$("$X710_SIM" stats --dir "$DIR" | awk '/^vsi .*\(vf\)/ { for (i = 1; i <= NF; i++)
+	if ($i == "vf_abs") print $(i + 1) }' | sort -n | head -1)
+echo "VF0 $VF0, VF1 $VF1 (absolute VF ids $ABS0, $((ABS0 + 1)))"
+
+echo "1. txonly VF0 -> rxonly VF1 on net_x710vf"
+testpmd rx -a "$VF1"
+RX_PID=${PIDS##* }
+exec 4>"$RUN/rx.in"
+testpmd tx -a "$VF0"
+TX_PID=${PIDS##* }
+exec 5>"$RUN/tx.in"
+until_seen "$RUN/rx.log" "testpmd> " "$RX_PID" "rx prompt"
+until_seen "$RUN/tx.log" "testpmd> " "$TX_PID" "tx prompt"
+echo "show port info 0" >&4
+echo "show port info 0" >&5
+until_seen "$RUN/rx.log" "Driver name: net_x710vf" "$RX_PID" "VF1 driven by net_x710vf"
+until_seen "$RUN/tx.log" "Driver name: net_x710vf" "$TX_PID" "VF0 driven by net_x710vf"
+until_seen "$RUN/rx.log" "MAC address: $MAC1" "$RX_PID" "VF1 MAC $MAC1"
+until_seen "$RUN/tx.log" "MAC address: $MAC0" "$TX_PID" "VF0 MAC $MAC0"
+until_seen "$RUN/rx.log" "Link status: up" "$RX_PID" "VF1 link up"
+until_seen "$RUN/tx.log" "Link status: up" "$TX_PID" "VF0 link up"
+printf 'set fwd rxonly\nstart\n' >&4
+printf 'set fwd txonly\nset eth-peer 0 %s\nstart\n' "$MAC1" >&5
+i=0
+while :; do
+	echo "show port stats 0" >&4
+	sleep 0.1
+	RX=$(last "$RUN/rx.log" RX-packets)
+	[ "${RX:-0}" -ge "$MIN_FRAMES" ] && break
+	i=$((i + 1)); [ "$i" -le "$POLLS" ] || fail "VF1 received ${RX:-0} frames, want >= $MIN_FRAMES"
+done
+echo "stop" >&5
+PREV=-1
+until [ "$RX" = "$PREV" ]; do
+	PREV=$RX
+	echo "show port stats 0" >&4
+	echo "show port stats 0" >&5
+	sleep 0.3
+	RX=$(last "$RUN/rx.log" RX-packets)
+done
+TX=$(last "$RUN/tx.log" TX-packets)
+MISSED=$(last "$RUN/rx.log" RX-missed)
+M_TX=$(model_vsi "$ABS0" tx_unicast)
+M_RX=$(model_vsi "$((ABS0 + 1))" rx_unicast)
+M_DISC=$(model_vsi "$((ABS0 + 1))" rx_discards)
+echo "   testpmd: VF0 TX $TX, VF1 RX $RX missed $MISSED"
+echo "   model:   VF0 tx_unicast $M_TX, VF1 rx_unicast $M_RX rx_discards $M_DISC"
+# Two cores run the model and two testpmds: VF1 may fall behind and the
+# model drops into a full ring. Every frame is either received or missed.
+[ $((RX + MISSED)) = "$TX" ] || fail "VF1 received $RX + missed $MISSED != VF0 sent $TX"
+[ "$M_TX" = "$TX" ] || fail "model VF0 tx_unicast $M_TX != testpmd TX $TX"
+[ "$M_RX" = "$RX" ] || [ "$M_RX" = "$TX" ] || fail "model VF1 rx_unicast $M_RX != testpmd RX $RX"
+[ "${M_DISC:-0}" = "$MISSED" ] || fail "model VF1 rx_discards $M_DISC != testpmd RX-missed $MISSED"
+
+echo "2. control operations on VF1"
+echo "stop" >&4
+MARK=$(wc -l <"$RUN/rx.log")
+cat >&4 <<CMDS
+show port xstats 0
+port stop 0
+port config mtu 0 1400
+port start 0
+set promisc 0 off
+set promisc 0 on
+mac_addr add 0 $EXTRA_MAC
+mac_addr remove 0 $EXTRA_MAC
+vlan set filter on 0
+rx_vlan add 100 0
+rx_vlan rm 100 0
+port config 0 rss udp
+port stop 0
+port reset 0
+port start 0
+show port info 0
+CMDS
+until_seen "$RUN/rx.log" "MTU: 1400" "$RX_PID" "MTU 1400 after stop/config/start/reset/start"
+sleep 0  # the log is complete up to the show: the commands ran in order
+tail -n +"$MARK" "$RUN/rx.log" >"$RUN/control.txt"
+grep -E "pf_rx_unicast_packets: [1-9]" "$RUN/control.txt" >/dev/null || fail "PF-side xstats missing or zero"
+if grep -iE "error|fail|invalid|not supported|cannot" "$RUN/control.txt"; then
+	fail "a control operation was refused (above)"
+fi
+echo "show port info 0" >&4
+until_seen "$RUN/rx.log" "Link status: up" "$RX_PID" "VF1 link up after reset"
+printf 'quit\n' >&4
+printf 'quit\n' >&5
+wait "$RX_PID" "$TX_PID" 2>/dev/null
+PIDS=
+
+echo "3. one testpmd, both VFs: mac then io forwarding"
+testpmd fwd -a "$VF0" -a "$VF1"
+FWD_PID=${PIDS##* }
+exec 6>"$RUN/fwd.in"
+until_seen "$RUN/fwd.log" "testpmd> " "$FWD_PID" "fwd prompt"
+printf 'set eth-peer 0 %s\nset eth-peer 1 %s\nset fwd mac\nstart tx_first\n' "$MAC1" "$MAC0" >&6
+i=0
+while :; do
+	echo "show port stats all" >&6
+	sleep 0.1
+	P0=$(grep -A2 "NIC statistics for port 0" "$RUN/fwd.log" | last /dev/stdin RX-packets)
+	P1=$(grep -A2 "NIC statistics for port 1" "$RUN/fwd.log" | last /dev/stdin RX-packets)
+	[ "${P0:-0}" -ge "$MIN_FRAMES" ] && [ "${P1:-0}" -ge "$MIN_FRAMES" ] && break
+	i=$((i + 1)); [ "$i" -le "$POLLS" ] || fail "mac fwd: port RX ${P0:-0}/${P1:-0}"
+done
+echo "   mac fwd: port 0 RX $P0, port 1 RX $P1"
+printf 'stop\nset fwd io\nstart tx_first\n' >&6
+sleep 0.5
+printf 'stop\n' >&6
+until_seen "$RUN/fwd.log" "io packet forwarding" "$FWD_PID" "io fwd started"
+printf 'quit\n' >&6
+wait "$FWD_PID"
+PIDS=
+grep -q "Bye" "$RUN/fwd.log" || fail "fwd testpmd did not exit cleanly"
+
+kill -TERM "$CTL"
+wait "$CTL"
+CTL=
+rm -rf "$RUN"
+echo "PASS"
