@@ -30,7 +30,6 @@
 #define MBX_POLL_US             1000    /* one reply poll interval (spec §0 #4) */
 #define LINK_SPEED_DEFAULT_MBPS RTE_ETH_SPEED_NUM_10G
 
-RTE_LOG_REGISTER_DEFAULT(x710vf_logtype, NOTICE);
 
 static int x710vf_dev_close(struct rte_eth_dev *dev);
 
