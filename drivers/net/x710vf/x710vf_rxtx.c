@@ -17,6 +17,7 @@
 #define RXD_PTYPE(qw1) ((uint8_t)(((qw1) & X710_RXD_QW1_PTYPE_MASK) >> X710_RXD_QW1_PTYPE_SHIFT))
 #define RXD_FRAME_ERRORS (X710_RXD_ERROR_RXE | X710_RXD_ERROR_HBO | X710_RXD_ERROR_OVERSIZE)
 #define RXD_FLTSTAT(qw1) (((qw1) >> X710_RXD_STATUS_FLTSTAT_SHIFT) & 3)
+#define TX_OFFLOAD_FLAGS (RTE_MBUF_F_TX_VLAN | RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK)
 #define TX_MAX_SEGS 8   /* X710 data descriptors per non-TSO frame (B:i40e_txrx.h I40E_MAX_BUFFER_TXD) */
 
 #define L2 RTE_PTYPE_L2_ETHER
@@ -249,8 +250,10 @@ x710vf_xmit_scalar(void *txq, struct rte_mbuf **pkts, uint16_t n)
 			;
 		if (need > q->nb_free || need > TX_MAX_SEGS)
 			break;
-		uint64_t base = (uint64_t)X710_TX_DTYPE_DATA | tx_offload_bits(m) |
+		uint64_t base = (uint64_t)X710_TX_DTYPE_DATA |
 				((uint64_t)X710_TX_CMD_ICRC << X710_TXD_QW1_CMD_SHIFT);
+		if (m->ol_flags & TX_OFFLOAD_FLAGS)
+			base |= tx_offload_bits(m);
 		bytes += m->pkt_len;
 		for (struct rte_mbuf *s = m; s != NULL; s = s->next) {
 			uint64_t cmd = 0;

@@ -19,18 +19,12 @@
 #include <rte_malloc.h>
 #include <rte_mbuf.h>
 
-#include "sim_dp_test_dma.h"
-#include "sim_dp_test_fixture.h"
-#include "x710vf_rxtx.h"
+#include "x710vf_sim_pair.h"
 
-#define QLEN        256
+#define QLEN        SIM_PAIR_QLEN
 #define POOL_SIZE   4095
 #define DBUFF       2048
 #define SMALL_DBUFF 256         /* forces multi-buffer frames */
-#define VSI_A       2
-#define VSI_B       3
-#define PFQ_A       4
-#define PFQ_B       5
 #define HENA_IPV4_UDP (UINT64_C(1) << 31)   /* PCTYPE NONF_IPV4_UDP */
 
 typedef uint16_t (*burst_fn)(void *, struct rte_mbuf **, uint16_t);
@@ -47,105 +41,23 @@ static const struct path paths[] = {
 	{ "avx2", x710vf_recv_avx2, x710vf_xmit_avx2, RTE_CPUFLAG_AVX2 },
 };
 
-struct side {
-	struct x710vf_rx_queue rxq;
-	struct x710vf_tx_queue txq;
-	uint32_t rx_tail, tx_tail;
-};
-
-struct env {
-	struct fx fx;
-	struct rte_mempool *mp;
-	struct side a, b;
-};
-
 static struct rte_mempool *pool;
 
-static int
-side_open(struct env *e, struct side *s, uint16_t vsi, uint16_t pfq, uint16_t dbuff)
-{
-	struct sim_queue_binding rb = { .tail = &s->rx_tail, .pf = 0, .pf_queue = pfq,
-					.vsi = vsi, .vf = 0 };
-	struct sim_queue_binding tb = { .tail = &s->tx_tail, .pf = 0, .pf_queue = pfq,
-					.vsi = vsi, .vf = 0 };
-	struct x710vf_rx_queue *r = &s->rxq;
-	struct x710vf_tx_queue *t = &s->txq;
-	struct rte_mbuf tmpl = { .data_off = RTE_PKTMBUF_HEADROOM, .nb_segs = 1 };
-
-	r->ring = rte_zmalloc("rx", QLEN * sizeof(struct x710_rx_desc_wb), X710VF_RING_ALIGN);
-	r->sw_ring = rte_zmalloc("rxsw", QLEN * sizeof(void *), 0);
-	t->ring = rte_zmalloc("tx", QLEN * sizeof(struct x710_tx_desc), X710VF_RING_ALIGN);
-	t->sw_ring = rte_zmalloc("txsw", QLEN * sizeof(void *), 0);
-	if (!r->ring || !r->sw_ring || !t->ring || !t->sw_ring)
-		return -ENOMEM;
-	r->tail = &s->rx_tail;
-	r->mp = e->mp;
-	r->nb_desc = QLEN;
-	r->mask = QLEN - 1;
-	r->free_thresh = X710VF_RX_FREE_THRESH;
-	r->buf_len = dbuff;
-	rte_mbuf_refcnt_set(&tmpl, 1);
-	r->mbuf_init = *X710VF_MBUF_REARM(&tmpl);
-	t->tail = &s->tx_tail;
-	t->nb_desc = QLEN;
-	t->mask = QLEN - 1;
-	t->rs_thresh = X710VF_TX_RS_THRESH;
-	x710vf_txq_reset(t);
-	if (x710vf_rxq_arm(r) != 0)
-		return -ENOMEM;
-
-	struct sim_rxq_ctx rc = { .base_iova = (uintptr_t)r->ring, .qlen = QLEN,
-				  .dbuff_bytes = dbuff, .dsize_32 = true, .crcstrip = true,
-				  .rxmax = 9000 };
-	struct sim_txq_ctx tc = { .base_iova = (uintptr_t)t->ring, .qlen = QLEN };
-	int rc1 = sim_dp_rxq_start(e->fx.dp, &rb, &rc);
-	return rc1 != 0 ? rc1 : sim_dp_txq_start(e->fx.dp, &tb, &tc);
-}
-
 static void
-side_close(struct env *e, struct side *s, uint16_t pfq)
-{
-	sim_dp_rxq_stop(e->fx.dp, 0, pfq);
-	sim_dp_txq_stop(e->fx.dp, 0, pfq);
-	x710vf_rxq_drain(&s->rxq);
-	x710vf_txq_drain(&s->txq);
-	rte_free((void *)(uintptr_t)s->rxq.ring);
-	rte_free(s->rxq.sw_ring);
-	rte_free((void *)(uintptr_t)s->txq.ring);
-	rte_free(s->txq.sw_ring);
-}
-
-static int
 open_env(struct env *e, uint16_t dbuff_b)
 {
-	memset(e, 0, sizeof(*e));
-	e->mp = pool;
-	if (fx_setup(&e->fx, 1, &sim_dp_test_identity_dma) != 0)
-		return -1;
-	fx_vsi(&e->fx, VSI_A, 0, fx_mac_a, PFQ_A);
-	fx_vsi(&e->fx, VSI_B, 0, fx_mac_b, PFQ_B);
-	if (side_open(e, &e->a, VSI_A, PFQ_A, DBUFF) != 0 ||
-	    side_open(e, &e->b, VSI_B, PFQ_B, dbuff_b) != 0)
-		return -1;
-	return 0;
+	assert_int_equal(sim_pair_open(e, pool, DBUFF, dbuff_b), 0);
 }
 
 static void
 close_env(struct env *e)
 {
-	side_close(e, &e->a, PFQ_A);
-	side_close(e, &e->b, PFQ_B);
-	fx_teardown(&e->fx);
+	sim_pair_close(e);
 	/* Every mbuf is back: nothing leaked, nothing freed twice. */
 	assert_int_equal(rte_mempool_avail_count(pool), POOL_SIZE);
 }
 
-static void
-run_model(struct env *e)
-{
-	while (sim_dp_poll(e->fx.dp) != 0)
-		;
-}
+#define run_model sim_pair_run
 
 static struct rte_mbuf *
 frame(uint16_t len, uint8_t seq)
@@ -201,7 +113,7 @@ every_path_moves_frames_across_ring_wraps(void **state)
 			print_message("%s: CPU lacks it, skipped\n", p->name);
 			continue;
 		}
-		assert_int_equal(open_env(&e, DBUFF), 0);
+		open_env(&e, DBUFF);
 		a_to_b(&e, p, 5 * QLEN + 7, 64);      /* several laps of both rings */
 		close_env(&e);
 	}
@@ -217,7 +129,7 @@ multi_buffer_frames_are_chained_on_every_path(void **state)
 		struct rte_mbuf *m, *in[4];
 		if (p->need != RTE_CPUFLAG_NUMFLAGS && rte_cpu_get_flag_enabled(p->need) <= 0)
 			continue;
-		assert_int_equal(open_env(&e, SMALL_DBUFF), 0);
+		open_env(&e, SMALL_DBUFF);
 		m = frame(1000, 0x5A);
 		assert_int_equal(x710vf_xmit_scalar(&e.a.txq, &m, 1), 1);
 		run_model(&e);
@@ -239,7 +151,7 @@ chained_tx_becomes_one_frame(void **state)
 	struct env e;
 	struct rte_mbuf *head, *in[2];
 	(void)state;
-	assert_int_equal(open_env(&e, DBUFF), 0);
+	open_env(&e, DBUFF);
 	head = frame(100, 1);
 	for (int i = 0; i < 2; i++) {
 		struct rte_mbuf *seg = rte_pktmbuf_alloc(pool);
@@ -262,7 +174,7 @@ checksum_offload_reaches_the_descriptor(void **state)
 	struct env e;
 	struct rte_mbuf *m;
 	(void)state;
-	assert_int_equal(open_env(&e, DBUFF), 0);
+	open_env(&e, DBUFF);
 	m = frame(128, 0);
 	m->ol_flags = RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_TCP_CKSUM;
 	m->l2_len = 14;
@@ -304,8 +216,8 @@ rss_hash_and_packet_type_on_every_path(void **state)
 		struct rte_mbuf *m, *in[2];
 		if (p->need != RTE_CPUFLAG_NUMFLAGS && rte_cpu_get_flag_enabled(p->need) <= 0)
 			continue;
-		assert_int_equal(open_env(&e, DBUFF), 0);
-		sim_dp_set_rss(e.fx.dp, VSI_B, key, lut, HENA_IPV4_UDP);
+		open_env(&e, DBUFF);
+		sim_dp_set_rss(e.fx.dp, SIM_PAIR_VSI_B, key, lut, HENA_IPV4_UDP);
 		m = frame(60, 0);
 		uint8_t *d = rte_pktmbuf_mtod(m, uint8_t *);
 		d[12] = 0x08;
@@ -330,7 +242,7 @@ tx_ring_full_is_backpressure_not_loss(void **state)
 	struct rte_mbuf *out[X710VF_VEC_BURST];
 	unsigned int accepted = 0;
 	(void)state;
-	assert_int_equal(open_env(&e, DBUFF), 0);
+	open_env(&e, DBUFF);
 	/* the model is not run: completions never come, the ring fills */
 	for (int round = 0; round < 2 * QLEN / X710VF_VEC_BURST; round++) {
 		for (int i = 0; i < X710VF_VEC_BURST; i++)
