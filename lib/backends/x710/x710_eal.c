@@ -10,6 +10,7 @@
 
 #include <rte_eal.h>
 #include <rte_errno.h>
+#include <rte_memory.h>
 #include <rte_memzone.h>
 #include <bus_pci_driver.h>
 
@@ -70,17 +71,56 @@ static void eal_wr32(void *ctx, uint32_t off, uint32_t val)
 		__atomic_store_n((uint32_t *)(eal->bar0 + off), val, __ATOMIC_RELEASE);
 }
 
+/*
+ * A block as large and as aligned as a hugepage (the HMC's 2 MB segment):
+ * DPDK wants the pages it adds for an IOVA-contiguous zone, header included,
+ * to be physically contiguous, which random hugepages rarely are. A zone of
+ * twice the size without that demand always holds one whole, aligned
+ * hugepage, which is contiguous by itself.
+ */
+static int dma_alloc_whole_page(struct x710_eal *eal, size_t size, size_t align,
+				struct x710_dma *out)
+{
+	char name[RTE_MEMZONE_NAMESIZE];
+	const struct rte_memzone *mz;
+	uint8_t *start, *page;
+
+	snprintf(name, sizeof(name), MEMZONE_NAME_FMT, eal->mz_seq++);
+	mz = rte_memzone_reserve_aligned(name, size + align, SOCKET_ID_ANY, 0, RTE_CACHE_LINE_SIZE);
+	if (!mz)
+		return -(rte_errno ? rte_errno : ENOMEM);
+	start = mz->addr;
+	page = (uint8_t *)(((uintptr_t)start + align - 1) & ~(uintptr_t)(align - 1));
+	if (mz->hugepage_sz < align || rte_mem_virt2iova(page) == RTE_BAD_IOVA) {
+		rte_memzone_free(mz);
+		return -ENOMEM;
+	}
+	memset(page, 0, size);
+	out->vaddr = page;
+	out->iova = rte_mem_virt2iova(page);
+	out->size = size;
+	out->handle = (void *)mz;
+	return 0;
+}
+
 static int eal_dma_alloc(void *ctx, size_t size, size_t align, struct x710_dma *out)
 {
 	struct x710_eal *eal = ctx;
 	char name[RTE_MEMZONE_NAMESIZE];
 	const struct rte_memzone *mz;
 
+	if (size == 0 || align == 0 || (align & (align - 1)) != 0)
+		return -EINVAL;
 	snprintf(name, sizeof(name), MEMZONE_NAME_FMT, eal->mz_seq++);
 	mz = rte_memzone_reserve_aligned(name, size, SOCKET_ID_ANY, RTE_MEMZONE_IOVA_CONTIG,
 					 (unsigned int)align);
-	if (!mz)
-		return -(rte_errno ? rte_errno : ENOMEM);
+	if (!mz) {
+		int rc = -(rte_errno ? rte_errno : ENOMEM);
+
+		if (align >= RTE_PGSIZE_2M && size <= align)
+			return dma_alloc_whole_page(eal, size, align, out);
+		return rc;
+	}
 	memset(mz->addr, 0, size);
 	out->vaddr = mz->addr;
 	out->iova = mz->iova;
