@@ -96,13 +96,13 @@ int sriovd_pf_live(const struct sriovd_pf *pf, struct sriov_live **out, struct s
 }
 
 /* Linux names VF n of a PF by the symlink <pf>/virtfn<n> (sysfs-bus-pci). */
-static int sysfs_vf_address(const char *sysfs, const char *pf, uint16_t vf, char *buf, size_t len)
+static int sysfs_vf_address(const char *devices, const char *pf, uint16_t vf, char *buf, size_t len)
 {
 	char path[PATH_MAX], target[PATH_MAX];
 	const char *base;
 	ssize_t n;
 
-	if (snprintf(path, sizeof(path), "%s/bus/pci/devices/%s/virtfn%u", sysfs, pf, vf) >=
+	if (snprintf(path, sizeof(path), "%s/%s/virtfn%u", devices, pf, vf) >=
 	    (int)sizeof(path))
 		return -ENAMETOOLONG;
 	n = readlink(path, target, sizeof(target) - 1);
@@ -121,5 +121,5 @@ int sriovd_vf_pci_address(const struct sriovd *d, const struct sriovd_pf *pf, ui
 {
 	if (pf->ext && pf->ext->vf_pci_address && pf->handle)
 		return pf->ext->vf_pci_address(pf->handle, vf, buf, len);
-	return sysfs_vf_address(d->opt.sysfs, pf->device, vf, buf, len);
+	return sysfs_vf_address(d->opt.pci_devices, pf->device, vf, buf, len);
 }

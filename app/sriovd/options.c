@@ -24,7 +24,8 @@ void sriovd_options_default(struct sriovd_options *o)
 	o->socket_mode = SRIOVD_DEFAULT_SOCKET_MODE;
 	o->k8s_config = SRIOVD_DEFAULT_K8S_CONFIG;
 	o->resource_prefix = SRIOVD_DEFAULT_RESOURCE_PREFIX;
-	o->sysfs = SRIOVD_DEFAULT_SYSFS;
+	o->pci_devices = getenv("SYSFS_PCI_DEVICES") && *getenv("SYSFS_PCI_DEVICES")
+			 ? getenv("SYSFS_PCI_DEVICES") : SRIOVD_DEFAULT_PCI_DEVICES;
 	o->body_limit = SRIOVD_DEFAULT_BODY_LIMIT;
 	o->service_usec = SRIOVD_DEFAULT_SERVICE_USEC;
 	o->service_budget = SRIOVD_DEFAULT_SERVICE_BUDGET;
@@ -155,7 +156,8 @@ static void usage(FILE *f)
 		"      --pool NAME=DEVICE#A-B[:DRIVER]  a pool of VFs A..B (repeatable; default one per PF)\n"
 		"      --body-limit BYTES largest accepted request body (default 65536)\n"
 		"      --service-usec N   mailbox service period without an event fd (default 1000)\n"
-		"      --sysfs DIR        sysfs root for VF PCI addresses (default /sys)\n"
+		"      --pci-devices DIR  sysfs PCI devices, for VF addresses (default $SYSFS_PCI_DEVICES\n"
+		"                         or /sys/bus/pci/devices)\n"
 		"  -n, --check            validate the directory and exit; apply nothing\n"
 		"  -h, --help\n");
 }
@@ -177,7 +179,7 @@ int sriovd_options_parse(struct sriovd_options *o, int argc, char **argv)
 		{ "pool", required_argument, NULL, OPT_POOL },
 		{ "body-limit", required_argument, NULL, OPT_BODY },
 		{ "service-usec", required_argument, NULL, OPT_SERVICE },
-		{ "sysfs", required_argument, NULL, OPT_SYSFS },
+		{ "pci-devices", required_argument, NULL, OPT_SYSFS },
 		{ "check", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -196,7 +198,7 @@ int sriovd_options_parse(struct sriovd_options *o, int argc, char **argv)
 		case 'k': o->k8s_config = optarg; break;
 		case 'n': o->check_only = true; break;
 		case OPT_PREFIX: o->resource_prefix = optarg; break;
-		case OPT_SYSFS: o->sysfs = optarg; break;
+		case OPT_SYSFS: o->pci_devices = optarg; break;
 		case 'h': usage(stdout); return 1;
 		case OPT_SOCKET_MODE: {
 			char *end;

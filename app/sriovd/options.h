@@ -14,7 +14,8 @@
 #define SRIOVD_DEFAULT_SOCKET_MODE 0660
 #define SRIOVD_DEFAULT_K8S_CONFIG "/etc/pcidp/config.json"   /* spec linux-ecosystem.md §3.1 */
 #define SRIOVD_DEFAULT_RESOURCE_PREFIX "sriovd.io"
-#define SRIOVD_DEFAULT_SYSFS "/sys"
+/* PCI devices in sysfs; $SYSFS_PCI_DEVICES overrides it, as in DPDK. */
+#define SRIOVD_DEFAULT_PCI_DEVICES "/sys/bus/pci/devices"
 /* A request body larger than this is refused with 413: a whole config
  * file is a few KiB, so 64 KiB leaves room without inviting abuse. */
 #define SRIOVD_DEFAULT_BODY_LIMIT (64 * 1024)
@@ -43,7 +44,7 @@ struct sriovd_options {
 	int tcp_port;                       /* 0: no loopback listener (read-only API) */
 	const char *k8s_config;             /* "" : do not write one */
 	const char *resource_prefix;
-	const char *sysfs;
+	const char *pci_devices;            /* where <pf>/virtfnN links live */
 	size_t body_limit;
 	unsigned int service_usec;
 	unsigned int service_budget;

@@ -19,7 +19,7 @@ MAC1=02:00:00:00:05:01
 MAC2_NEW=02:00:00:00:05:22
 NEED_HUGEPAGES=120
 DEADLINE=600                # polls of 0.1 s
-MIN_FRAMES=1000
+MIN_BYTES=64000             # 1000 minimum-size frames
 
 skip() { echo "SKIP: $*"; exit 77; }
 [ "$(id -u)" = 0 ] || skip "needs root"
@@ -90,16 +90,18 @@ start_sriovd() {
 	done
 }
 
-# rx_now: VF1's RX-packets after asking testpmd again.
+# rx_now: VF1's RX-bytes after asking testpmd again. Bytes, not packets:
+# in the current tree iavf's RX-packets (received - rx_discards) underflows
+# against the model (seen with sriovctl -C too), while bytes count honestly.
 rx_now() {
-	before=$(grep -c 'RX-packets' "$RUN/rx.log")
+	before=$(grep -c 'RX-bytes' "$RUN/rx.log")
 	echo "show port stats 0" >&4
 	n=0
-	until [ "$(grep -c 'RX-packets' "$RUN/rx.log")" -gt "$before" ]; do
+	until [ "$(grep -c 'RX-bytes' "$RUN/rx.log")" -gt "$before" ]; do
 		n=$((n + 1)); [ "$n" -le "$DEADLINE" ] || fail "testpmd rx does not answer"
 		sleep 0.1
 	done
-	count "$RUN/rx.log" RX-packets
+	count "$RUN/rx.log" RX-bytes
 }
 
 # flowing: VF1's count grows.
@@ -144,10 +146,10 @@ wait_for "$RUN/tx.log" "MAC address: $MAC0" "$TX_PID" "VF0 MAC $MAC0"
 printf 'set fwd rxonly\nstart\n' >&4
 printf 'set fwd txonly\nset eth-peer 0 %s\nstart\n' "$MAC1" >&5
 n=0
-until [ "$(rx_now)" -ge "$MIN_FRAMES" ]; do
-	n=$((n + 1)); [ "$n" -le "$DEADLINE" ] || fail "VF1 got fewer than $MIN_FRAMES frames"
+until [ "$(rx_now)" -ge "$MIN_BYTES" ]; do
+	n=$((n + 1)); [ "$n" -le "$DEADLINE" ] || fail "VF1 got fewer than $MIN_BYTES bytes"
 done
-echo "   VF1 RX-packets $(rx_now)"
+echo "   VF1 RX-bytes $(rx_now)"
 
 step "curl --unix-socket lists the VFs"
 api GET /v1/pfs >"$RUN/pfs.json" || fail "GET /v1/pfs"
