@@ -3,7 +3,7 @@
  * The launcher's control socket, DIR/control.sock: one text request per
  * SOCK_SEQPACKET message, one reply message ("ok ..." or "error ...").
  * Requests: register PID, unregister PID, status, stats [json],
- * fault ..., wire ..., stop (doc/x710-sim.8).
+ * fault ..., wire ..., inject ..., stop (doc/x710-sim.8).
  */
 #ifndef CONTROL_H
 #define CONTROL_H
@@ -12,6 +12,7 @@
 
 #define CONTROL_SOCKET_NAME  "control.sock"
 #define CONTROL_MSG_MAX      (64 * 1024)
+#define CONTROL_REQUEST_MAX  512         /* longest request the daemon reads */
 
 /*
  * Bind DIR/control.sock, non-blocking. -EADDRINUSE when a daemon answers

@@ -24,6 +24,7 @@
 #include "control.h"
 #include "model_fault.h"
 #include "model_stats.h"
+#include "model_wire.h"
 #include "pci_tree.h"
 #include "x710sim/x710sim.h"
 
@@ -52,6 +53,7 @@ enum { FD_LISTEN, FD_SIGNAL, FD_WATCH, FD_FIXED };
 struct sim_daemon {
 	const struct sim_daemon_opts *opts;
 	struct x710sim *sim;
+	struct model_wire *wire;
 	struct pci_tree *tree;
 	struct client_dma *dma;
 	int listen_fd, signal_fd;
@@ -174,8 +176,10 @@ reply_status(struct sim_daemon *d, char *out, size_t len)
 	for (unsigned int pf = 0; pf < d->opts->n_pfs; pf++) {
 		char bdf[PCI_TREE_BDF_LEN] = "-";
 		pci_tree_bdf(d->tree, (struct x710sim_fn){ .pf = pf, .vf = -1 }, bdf);
-		at = appendf(out, len, at, "pf%u %s uio%u sriov_numvfs=%u\n", pf, bdf,
-			     pf, pci_tree_num_vfs(d->tree, pf));
+		char wire[PATH_MAX + 64];
+		model_wire_describe(d->wire, pf, wire, sizeof(wire));
+		at = appendf(out, len, at, "pf%u %s uio%u sriov_numvfs=%u wire=%s\n", pf, bdf,
+			     pf, pci_tree_num_vfs(d->tree, pf), wire);
 		for (unsigned int vf = 0; vf < d->opts->vfs_per_pf; vf++) {
 			struct x710sim_fn fn = { .pf = pf, .vf = (int)vf };
 			if (pci_tree_bdf(d->tree, fn, bdf) == 0)
@@ -272,9 +276,14 @@ handle_request(struct sim_daemon *d, char *req, char *out, size_t len)
 			at += snprintf(what + at, sizeof(what) - (size_t)at, "%s%s", i > 1 ? " " : "", argv[i]);
 		daemon_log("fault injected: %s", what);
 		snprintf(out, len, "ok fault %s applied\n", argv[1]);
-	} else if (strcmp(verb, "wire") == 0) {
-		snprintf(out, len, "error wire: x710sim.h offers no wire control yet (ports "
-			 "are in loopback)\n");
+	} else if (strcmp(verb, "wire") == 0 || strcmp(verb, "inject") == 0) {
+		char msg[PATH_MAX + 256];
+		int rc = verb[0] == 'w'
+			? model_wire_apply(d->wire, argc - 1, argv + 1, msg, sizeof(msg))
+			: model_wire_inject(d->wire, argc - 1, argv + 1, msg, sizeof(msg));
+		if (rc == 0)
+			daemon_log("%s: %s", verb, msg);
+		snprintf(out, len, "%s %s: %s\n", rc ? "error" : "ok", verb, msg);
 	} else if (strcmp(verb, "stop") == 0) {
 		d->stop = true;
 		snprintf(out, len, "ok stopping\n");
@@ -287,7 +296,7 @@ static void
 serve_conn(struct sim_daemon *d, unsigned int i)
 {
 	static_assert(CONTROL_MSG_MAX <= 64 * 1024, "reply buffers live on the stack");
-	char req[512], out[CONTROL_MSG_MAX];
+	char req[CONTROL_REQUEST_MAX], out[CONTROL_MSG_MAX];
 	int fd = d->conns[i];
 	ssize_t n = recv(fd, req, sizeof(req) - 1, MSG_DONTWAIT);
 	if (n < 0 && errno == EAGAIN)
@@ -343,6 +352,8 @@ control_tick(struct sim_daemon *d, long timeout_ns)
 			accept_conns(d);
 	}
 
+	/* pcap-out records reach their files here, not per frame. */
+	model_wire_flush(d->wire);
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
 	if ((now.tv_sec - d->last_reap.tv_sec) * 1000000000L +
@@ -468,6 +479,9 @@ setup(struct sim_daemon *d)
 		daemon_log("the model refused %u PFs x %u VFs: %s", o->n_pfs, o->vfs_per_pf, strerror(-rc));
 		return rc;
 	}
+	rc = model_wire_create(d->sim, &d->wire);
+	if (rc)
+		return rc;
 	/* The model announces VFs; PFs exist from the start. */
 	for (unsigned int pf = 0; pf < o->n_pfs; pf++) {
 		struct x710sim_fn fn = { .pf = pf, .vf = -1 };
@@ -498,6 +512,7 @@ teardown(struct sim_daemon *d)
 {
 	for (unsigned int i = 0; i < d->n_conns; i++)
 		close(d->conns[i]);
+	model_wire_destroy(d->wire);   /* flushes pcap-out files */
 	if (d->sim)
 		x710sim_destroy(d->sim);   /* frees regions through the tree */
 	if (d->listen_fd >= 0) {

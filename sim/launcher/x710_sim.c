@@ -21,7 +21,10 @@
 #define DEFAULT_VFS_PER_PF  64
 #define STOP_TIMEOUT_MS     10000
 
-enum { OPT_DIR = 'd', OPT_PFS = 'p', OPT_VFS = 'v', OPT_FG = 'f', OPT_JSON = 'j', OPT_HELP = 'h' };
+enum {
+	OPT_DIR = 'd', OPT_PFS = 'p', OPT_VFS = 'v', OPT_FG = 'f', OPT_JSON = 'j', OPT_HELP = 'h',
+	OPT_PORT = 'P',
+};
 
 static const struct option long_opts[] = {
 	{ "dir", required_argument, NULL, OPT_DIR },
@@ -29,6 +32,7 @@ static const struct option long_opts[] = {
 	{ "vfs-per-pf", required_argument, NULL, OPT_VFS },
 	{ "foreground", no_argument, NULL, OPT_FG },
 	{ "json", no_argument, NULL, OPT_JSON },
+	{ "port", required_argument, NULL, OPT_PORT },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -42,7 +46,8 @@ usage(FILE *f)
 		"       x710-sim status [--dir DIR]\n"
 		"       x710-sim stats [--dir DIR] [--json]\n"
 		"       x710-sim fault [--dir DIR] KIND [ARGS...]\n"
-		"       x710-sim wire [--dir DIR] PORT MODE\n"
+		"       x710-sim wire [--dir DIR] --port N loopback | pcap-out FILE\n"
+		"       x710-sim inject [--dir DIR] --port N FILE.pcap\n"
 		"       x710-sim stop [--dir DIR]\n"
 		"DIR defaults to " PCI_TREE_DEFAULT_DIR "; see x710-sim(8).\n");
 }
@@ -121,7 +126,7 @@ stop(const char *dir)
 	return 0;
 }
 
-/* "fault ARGS..." / "wire ARGS...": passed through, the daemon checks them. */
+/* "fault ARGS...": passed through, the daemon checks them. */
 static int
 forward(const char *dir, const char *verb, int argc, char **argv)
 {
@@ -134,6 +139,68 @@ forward(const char *dir, const char *verb, int argc, char **argv)
 			return 2;
 		}
 		at += (size_t)n;
+	}
+	return request(dir, req);
+}
+
+/* The daemon runs elsewhere (another cwd, maybe another mount namespace of
+ * ours): hand it an absolute path without blanks (requests are split at them). */
+static int
+absolute_path(const char *verb, const char *file, char *out, size_t len)
+{
+	char cwd[PATH_MAX];
+	int n;
+
+	if (file[strcspn(file, " \t\n")] != '\0') {
+		fprintf(stderr, "x710-sim %s: '%s': a file name with blanks cannot be passed "
+			"to the daemon\n", verb, file);
+		return -EINVAL;
+	}
+	if (file[0] == '/')
+		n = snprintf(out, len, "%s", file);
+	else if (getcwd(cwd, sizeof(cwd)) != NULL)
+		n = snprintf(out, len, "%s/%s", cwd, file);
+	else {
+		fprintf(stderr, "x710-sim %s: cannot resolve '%s': %s\n", verb, file,
+			strerror(errno));
+		return -errno;
+	}
+	if (n < 0 || (size_t)n >= len) {
+		fprintf(stderr, "x710-sim %s: '%s': path too long\n", verb, file);
+		return -ENAMETOOLONG;
+	}
+	return 0;
+}
+
+/* wire --port N loopback | pcap-out FILE; inject --port N FILE. */
+static int
+wire_request(const char *dir, const char *verb, int port, int argc, char **argv)
+{
+	char path[PATH_MAX], req[PATH_MAX + 64];
+	bool inject = strcmp(verb, "inject") == 0;
+	int file_arg = inject ? 0 : 1;
+
+	if (port < 0) {
+		fprintf(stderr, "x710-sim %s: --port N is required\n", verb);
+		return 2;
+	}
+	if (inject ? argc != 1 : !((argc == 1 && strcmp(argv[0], "loopback") == 0) ||
+				   (argc == 2 && strcmp(argv[0], "pcap-out") == 0))) {
+		usage(stderr);
+		return 2;
+	}
+	if (argc > file_arg && absolute_path(verb, argv[file_arg], path, sizeof(path)))
+		return 2;
+	if (inject)
+		snprintf(req, sizeof(req), "inject %d %s", port, path);
+	else if (argc == 2)
+		snprintf(req, sizeof(req), "wire %d pcap-out %s", port, path);
+	else
+		snprintf(req, sizeof(req), "wire %d loopback", port);
+	if (strlen(req) >= CONTROL_REQUEST_MAX) {
+		fprintf(stderr, "x710-sim %s: request longer than %d bytes\n", verb,
+			CONTROL_REQUEST_MAX - 1);
+		return 2;
 	}
 	return request(dir, req);
 }
@@ -156,7 +223,7 @@ main(int argc, char **argv)
 		.vfs_per_pf = DEFAULT_VFS_PER_PF,
 	};
 	bool json = false;
-	int c;
+	int c, port = -1;
 	optind = 2;
 	/* '+': stop at the first operand, so "exec -- CMD --its-options" works. */
 	while ((c = getopt_long(argc, argv, "+h", long_opts, NULL)) != -1) {
@@ -182,6 +249,13 @@ main(int argc, char **argv)
 		case OPT_JSON:
 			json = true;
 			break;
+		case OPT_PORT: {
+			unsigned int p;
+			if (parse_uint("port", optarg, X710SIM_MAX_PFS - 1, &p))
+				return 2;
+			port = (int)p;
+			break;
+		}
 		case OPT_HELP:
 			usage(stdout);
 			return 0;
@@ -206,8 +280,10 @@ main(int argc, char **argv)
 		return request(o.dir, "status");
 	if (strcmp(cmd, "stats") == 0 && rest == 0)
 		return request(o.dir, json ? "stats json" : "stats");
-	if (strcmp(cmd, "fault") == 0 || strcmp(cmd, "wire") == 0)
+	if (strcmp(cmd, "fault") == 0)
 		return forward(o.dir, cmd, rest, args);
+	if (strcmp(cmd, "wire") == 0 || strcmp(cmd, "inject") == 0)
+		return wire_request(o.dir, cmd, port, rest, args);
 	if (strcmp(cmd, "exec") == 0 && rest > 0) {
 		ns_exec(o.dir, args);
 		return 127;   /* like a shell: the command could not be run */

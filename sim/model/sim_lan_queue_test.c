@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "sim_test_fixture.h"
+#include "sim_test_pf_lan.h"
 
 #define VFS 4
 #define QPS (1536 / 2)
@@ -26,28 +27,6 @@ struct t {
 	uint8_t *hmc;        /* one 2 MB direct SD */
 	uint8_t *ring;
 };
-
-static void set_bits(uint8_t *obj, unsigned int lsb, unsigned int width, uint64_t v)
-{
-	for (unsigned int i = 0; i < width; i++) {
-		unsigned int b = lsb + i;
-
-		if ((v >> i) & 1)
-			obj[b / 8] |= (uint8_t)(1u << (b % 8));
-		else
-			obj[b / 8] &= (uint8_t)~(1u << (b % 8));
-	}
-}
-
-static void program_sd(struct fx *fx, unsigned int idx, uint64_t pa, bool direct)
-{
-	fx_w32(fx, fx_pf(0), X710_PFHMC_SDDATAHIGH, (uint32_t)(pa >> 32));
-	fx_w32(fx, fx_pf(0), X710_PFHMC_SDDATALOW, ((uint32_t)pa & 0xFFFFF000u) |
-	       512u << X710_PFHMC_SDDATALOW_BPCOUNT_SHIFT |
-	       (direct ? X710_PFHMC_SDDATALOW_TYPE_MASK : 0) | X710_PFHMC_SDDATALOW_VALID_MASK);
-	fx_w32(fx, fx_pf(0), X710_PFHMC_SDCMD, idx | X710_PFHMC_SDCMD_PMSDWR_MASK);
-	x710sim_poll(fx->sim);
-}
 
 static int setup(void **state)
 {
@@ -64,7 +43,7 @@ static int setup(void **state)
 	fx_w32(&t.fx, fx_pf(0), X710_GLHMC_LANTXCNT(0), QPS);
 	fx_w32(&t.fx, fx_pf(0), X710_GLHMC_LANRXBASE(0), RX_BASE_512);
 	fx_w32(&t.fx, fx_pf(0), X710_GLHMC_LANRXCNT(0), QPS);
-	program_sd(&t.fx, 0, (uintptr_t)t.hmc, true);
+	fx_program_sd(&t.fx, 0, 0, (uintptr_t)t.hmc, true);
 	/* VF 1 (absolute 1) owns PF queues 40 and 41 as its queues 0 and 1. */
 	fx_w32(&t.fx, fx_pf(0), X710_VPLAN_MAPENA(1), X710_VPLAN_MAPENA_TXRX_ENA_MASK);
 	for (unsigned int i = 0; i < 16; i++)
@@ -86,31 +65,12 @@ static int teardown(void **state)
 static uint8_t *txctx(struct t *t, unsigned int q) { return t->hmc + q * 128; }
 static uint8_t *rxctx(struct t *t, unsigned int q) { return t->hmc + RX_BASE_512 * 512 + q * 32; }
 
-static void write_tx_ctx(uint8_t *o, uint64_t ring, unsigned int qlen)
-{
-	memset(o, 0, 128);
-	set_bits(o, 32, 57, ring / 128);
-	set_bits(o, 161, 13, qlen);
-	set_bits(o, 980, 10, 7);                         /* rdylist = qs_handle */
-}
-
-static void write_rx_ctx(uint8_t *o, uint64_t ring, unsigned int qlen)
-{
-	memset(o, 0, 32);
-	set_bits(o, 32, 57, ring / 128);
-	set_bits(o, 89, 13, qlen);
-	set_bits(o, 102, 7, 2048 / 128);                 /* dbuff */
-	set_bits(o, 116, 1, 1);                          /* dsize 32 B */
-	set_bits(o, 117, 1, 1);                          /* crcstrip */
-	set_bits(o, 174, 14, 1518);                      /* rxmax */
-}
-
 static void vf_tx_queue_binds_to_the_vf_tail(void **state)
 {
 	struct t *t = *state;
 	struct x710sim_queue_info qi;
 
-	write_tx_ctx(txctx(t, 40), (uintptr_t)t->ring, 256);
+	fx_write_tx_ctx(txctx(t, 40), (uintptr_t)t->ring, 256);
 	fx_w32(&t->fx, fx_pf(0), X710_QTX_CTL(40), X710_QTX_CTL_PFVF_Q_VF |
 	       0 << X710_QTX_CTL_PF_INDX_SHIFT | 1 << X710_QTX_CTL_VFVM_INDX_SHIFT);
 	fx_w32(&t->fx, fx_pf(0), X710_GLLAN_TXPRE_QDIS(0), 40 | X710_GLLAN_TXPRE_QDIS_CLEAR_QDIS_MASK);
@@ -140,7 +100,7 @@ static void vf_rx_queue_context_decoded(void **state)
 	struct t *t = *state;
 	struct x710sim_queue_info qi;
 
-	write_rx_ctx(rxctx(t, 41), (uintptr_t)t->ring + 8192, 512);
+	fx_write_rx_ctx(rxctx(t, 41), (uintptr_t)t->ring + 8192, 512);
 	fx_w32(&t->fx, fx_pf(0), X710_QRX_ENA(41), X710_QENA_REQ_MASK);
 	x710sim_poll(t->fx.sim);
 	assert_true(fx_r32(&t->fx, fx_pf(0), X710_QRX_ENA(41)) & X710_QENA_STAT_MASK);
@@ -166,7 +126,7 @@ static void pf_queue_uses_the_pf_tail(void **state)
 	struct t *t = *state;
 	struct x710sim_queue_info qi;
 
-	write_tx_ctx(txctx(t, 5), (uintptr_t)t->ring, 64);
+	fx_write_tx_ctx(txctx(t, 5), (uintptr_t)t->ring, 64);
 	fx_w32(&t->fx, fx_pf(0), X710_QTX_CTL(5), X710_QTX_CTL_PFVF_Q_PF);
 	fx_w32(&t->fx, fx_pf(0), X710_QTX_ENA(5), X710_QENA_REQ_MASK);
 	x710sim_poll(t->fx.sim);
@@ -181,7 +141,7 @@ static void vf_tx_queue_missing_from_qtable_stays_off(void **state)
 	struct t *t = *state;
 	struct x710sim_queue_info qi;
 
-	write_tx_ctx(txctx(t, 50), (uintptr_t)t->ring, 64);
+	fx_write_tx_ctx(txctx(t, 50), (uintptr_t)t->ring, 64);
 	fx_w32(&t->fx, fx_pf(0), X710_QTX_CTL(50), X710_QTX_CTL_PFVF_Q_VF |
 	       1 << X710_QTX_CTL_VFVM_INDX_SHIFT);
 	fx_w32(&t->fx, fx_pf(0), X710_QTX_ENA(50), X710_QENA_REQ_MASK);
@@ -206,8 +166,8 @@ static void paged_sd_reaches_the_context_through_a_pd(void **state)
 	memset(pd, 0, 4096);
 	memset(pages, 0, 64 * 4096);
 	pd[fpm / 4096] = ((uintptr_t)pages + 4096) | 1;   /* any page will do */
-	program_sd(&t->fx, 0, (uintptr_t)pd, false);
-	write_rx_ctx(pages + 4096 + fpm % 4096, (uintptr_t)t->ring, 128);
+	fx_program_sd(&t->fx, 0, 0, (uintptr_t)pd, false);
+	fx_write_rx_ctx(pages + 4096 + fpm % 4096, (uintptr_t)t->ring, 128);
 	fx_w32(&t->fx, fx_pf(0), X710_QRX_ENA(q), X710_QENA_REQ_MASK);
 	x710sim_poll(t->fx.sim);
 	assert_int_equal(x710sim_queue_info(t->fx.sim, 0, q, false, &qi), 0);

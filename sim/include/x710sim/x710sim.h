@@ -135,6 +135,33 @@ int x710sim_set_link(struct x710sim *sim, unsigned int port, bool up);
 int x710sim_fault_rx_overrun(struct x710sim *sim, unsigned int pf,
 			     unsigned int pf_queue, unsigned int n);
 
+/* ---- the wire of each port --------------------------------------------- */
+#define X710SIM_WIRE_MIN_FRAME     14     /* destination, source, EtherType */
+#define X710SIM_WIRE_MAX_FRAME     9728   /* largest frame (no FCS) a port carries */
+
+enum x710sim_wire_mode {
+	X710SIM_WIRE_LOOPBACK,     /* what leaves the port comes back in (default) */
+	X710SIM_WIRE_SINK,         /* what leaves is counted and handed to `sink` */
+};
+
+/* A frame leaving `port` (no FCS). Called from x710sim_poll(), once per
+ * frame: it must not call back into the model. */
+typedef void (*x710sim_wire_sink_fn)(void *ctx, unsigned int port,
+				     const uint8_t *frame, size_t len);
+
+/* Set a port's wire; `sink` may be NULL in SINK mode (frames are counted and
+ * discarded). 0, -EINVAL (port, mode), -ENODEV (no data path). */
+int x710sim_set_wire(struct x710sim *sim, unsigned int port, enum x710sim_wire_mode mode,
+		     x710sim_wire_sink_fn sink, void *ctx);
+/*
+ * A frame (no FCS, X710SIM_WIRE_MIN_FRAME..MAX_FRAME bytes) arriving from the wire
+ * of `port`: it goes through the port's switch (filters, promiscuous modes,
+ * broadcast) at once. 0 when at least one VSI's ring took it; -ENOBUFS when
+ * it was dropped (counted by reason); -EINVAL, -EMSGSIZE, -ENODEV.
+ */
+int x710sim_wire_inject(struct x710sim *sim, unsigned int port,
+			const uint8_t *frame, size_t len);
+
 /* ---- counters -------------------------------------------------------- */
 #define X710SIM_MAX_DROP_REASONS 16
 
