@@ -5,8 +5,8 @@
  *
  * Without SRIOV_OPEN_APPLY the PF is only looked at through sysfs (the
  * process that owns it may be serving mailboxes). With it, this process
- * takes the PF: a lock file, DPDK's EAL mapping BAR0, the hardware layer's
- * PF init. Its applied per-VF values are then the live state. VF keys
+ * takes the PF: a lock on its sysfs directory, DPDK's EAL mapping BAR0
+ * (SRIOV_X710_EAL), the hardware layer's PF init (SRIOV_X710_HW). Its applied per-VF values are then the live state. VF keys
  * change the policy; VFs are (re)built in commit(), after the last step.
  */
 #include <assert.h>
@@ -23,10 +23,13 @@
 
 #include "x710_backend.h"
 #include "x710_pci_find.h"
+#include "x710_port.h"
 
-#if SRIOV_X710_PF
+#if SRIOV_X710_HW
 #include "vc_host.h"
+#if SRIOV_X710_EAL
 #include "x710_eal.h"
+#endif
 #include "x710_hw.h"
 #include "x710_pf.h"
 #include "x710_policy.h"
@@ -53,8 +56,10 @@ struct x710_port {
 	bool owned;
 	uint16_t num_vfs;
 	struct sriov_live_row vf[PORT_MAX_VFS];   /* applied values (owned only) */
-#if SRIOV_X710_PF
+#if SRIOV_X710_EAL
 	struct x710_eal *eal;
+#endif
+#if SRIOV_X710_HW
 	struct x710_hw *hw;
 	struct vc_host *host;
 #endif
@@ -89,7 +94,7 @@ static int take_lock(struct x710_port *port, struct sriov_error *err)
 	return 0;
 }
 
-#if SRIOV_X710_PF
+#if SRIOV_X710_HW
 static int hw_error(struct x710_port *port, int rc, struct sriov_error *err, const char *what)
 {
 	char aq[160];
@@ -100,12 +105,36 @@ static int hw_error(struct x710_port *port, int rc, struct sriov_error *err, con
 	return sriov_error_set(err, rc, "%s: %s", what, strerror(-rc));
 }
 
-/* EAL, PF reset and init; VFs a dead owner left behind are removed. */
-static int take_pf(struct x710_port *port, struct sriov_error *err)
+/* PF init over @os; VFs a dead owner left behind are removed. */
+static int start_pf(struct x710_port *port, const struct x710_osdep *os, unsigned int pf_id,
+		    struct sriov_error *err)
 {
 	/* PF reset is opt-in: against x710-sim the first AQ command after
 	 * PFGEN_CTRL.PFSWR never completes (reported to the hw/sim owners). */
-	struct x710_pf_params p = { .pf_reset = getenv("SRIOV_X710_PF_RESET") != NULL };
+	struct x710_pf_params p = { .pf_id = pf_id,
+				    .pf_reset = getenv("SRIOV_X710_PF_RESET") != NULL };
+	int rc;
+
+	port->hw = calloc(1, sizeof(*port->hw));
+	if (!port->hw)
+		return sriov_error_set(err, -ENOMEM, "out of memory");
+	port->hw->os = *os;
+	rc = x710_pf_init(port->hw, &p);
+	if (rc)
+		return hw_error(port, rc, err, "PF init");
+	port->owned = true;
+	if (port->hw->os.ops->set_num_vfs &&
+	    (rc = port->hw->os.ops->set_num_vfs(port->hw->os.ctx, 0)))
+		return sriov_error_set(err, rc, "%s: removing stale VFs: %s", port->pf.bdf,
+				       strerror(-rc));
+	return 0;
+}
+
+#if SRIOV_X710_EAL
+/* EAL maps the PF; then the common PF start. */
+static int take_pf(struct x710_port *port, struct sriov_error *err)
+{
+	struct x710_osdep os;
 	unsigned int function;
 	int rc;
 
@@ -114,20 +143,16 @@ static int take_pf(struct x710_port *port, struct sriov_error *err)
 	rc = x710_eal_open(&port->pf, port->flags & SRIOV_OPEN_VERBOSE, &port->eal, err);
 	if (rc)
 		return rc;
-	port->hw = calloc(1, sizeof(*port->hw));
-	if (!port->hw)
-		return sriov_error_set(err, -ENOMEM, "out of memory");
-	port->hw->os = x710_eal_osdep(port->eal);
-	p.pf_id = function;
-	rc = x710_pf_init(port->hw, &p);
-	if (rc)
-		return hw_error(port, rc, err, "PF init");
-	if ((rc = x710_sysfs_set_numvfs(port->pf.dir, 0)))
-		return sriov_error_set(err, rc, "%s: removing stale VFs: %s", port->pf.bdf,
-				       strerror(-rc));
-	port->owned = true;
-	return 0;
+	os = x710_eal_osdep(port->eal);
+	return start_pf(port, &os, function, err);
 }
+#else
+static int take_pf(struct x710_port *port, struct sriov_error *err)
+{
+	return sriov_error_set(err, -ENOTSUP, "%s: this libsriov was built without DPDK, which "
+			       "maps the PF (meson -Ddpdk=enabled)", port->pf.bdf);
+}
+#endif
 
 static void release_pf(struct x710_port *port)
 {
@@ -140,15 +165,17 @@ static void release_pf(struct x710_port *port)
 	}
 	free(port->hw);
 	port->hw = NULL;
+#if SRIOV_X710_EAL
 	x710_eal_close(port->eal);
 	port->eal = NULL;
+#endif
 	port->owned = false;
 }
 #else
 static int take_pf(struct x710_port *port, struct sriov_error *err)
 {
-	return sriov_error_set(err, -ENOTSUP, "%s: this libsriov was built without the X710 PF "
-			       "driver (needs DPDK: meson -Ddpdk=enabled)", port->pf.bdf);
+	return sriov_error_set(err, -ENOTSUP, "%s: this libsriov was built without the X710 "
+			       "hardware layer and virtchnl host", port->pf.bdf);
 }
 
 static void release_pf(struct x710_port *port)
@@ -169,24 +196,21 @@ static void port_close(void *handle)
 	free(port);
 }
 
-static int port_open(const char *device, unsigned int flags, void **handle,
-		     struct sriov_error *err)
+static struct x710_port *port_new(unsigned int flags)
 {
 	struct x710_port *port = calloc(1, sizeof(*port));
-	int rc;
 
-	*handle = NULL;
-	if (!port)
-		return sriov_error_set(err, -ENOMEM, "out of memory");
-	port->lock_fd = -1;
-	port->flags = flags;
-	port->schema = port_schema();
-	rc = x710_pci_find(x710_pci_root(), "/sys/class/net", device, &port->pf, err);
-	if (!rc && (flags & SRIOV_OPEN_APPLY)) {
-		rc = take_lock(port, err);
-		if (!rc)
-			rc = take_pf(port, err);
+	if (port) {
+		port->lock_fd = -1;
+		port->flags = flags;
+		port->schema = port_schema();
 	}
+	return port;
+}
+
+/* Hands out a ready port, or closes it and passes its error on. */
+static int port_finish(struct x710_port *port, int rc, void **handle)
+{
 	if (rc) {
 		port_close(port);
 		return rc;
@@ -194,6 +218,40 @@ static int port_open(const char *device, unsigned int flags, void **handle,
 	*handle = port;
 	return 0;
 }
+
+static int port_open(const char *device, unsigned int flags, void **handle,
+		     struct sriov_error *err)
+{
+	struct x710_port *port = port_new(flags);
+	int rc;
+
+	*handle = NULL;
+	if (!port)
+		return sriov_error_set(err, -ENOMEM, "out of memory");
+	rc = x710_pci_find(x710_pci_root(), "/sys/class/net", device, &port->pf, err);
+	if (!rc && (flags & SRIOV_OPEN_APPLY)) {
+		rc = take_lock(port, err);
+		if (!rc)
+			rc = take_pf(port, err);
+	}
+	return port_finish(port, rc, handle);
+}
+
+#if SRIOV_X710_HW
+int x710_port_open_osdep(const struct x710_osdep *os, unsigned int pf_id, unsigned int flags,
+			 void **handle, struct sriov_error *err)
+{
+	struct x710_port *port = port_new(flags);
+
+	*handle = NULL;
+	if (!port)
+		return sriov_error_set(err, -ENOMEM, "out of memory");
+	snprintf(port->pf.bdf, sizeof(port->pf.bdf), "pf%u", pf_id);
+	port->pf.model = "X710 (in process)";
+	port->pf.device_id = X710_PCI_DEVICE_X710_SFP;
+	return port_finish(port, start_pf(port, os, pf_id, err), handle);
+}
+#endif
 
 static int port_describe(void *handle, char *buf, size_t len)
 {
@@ -222,6 +280,10 @@ static int port_read_live(void *handle, const struct sriov_schema *schema,
 		return sriov_error_set(err, -ENOMEM, "out of memory");
 	if (x710_sysfs_read_u32(port->pf.dir, "sriov_totalvfs", &total) == 0 && total <= UINT16_MAX)
 		live->total_vfs = (uint16_t)total;
+#if SRIOV_X710_HW
+	else if (port->owned && port->hw->caps.num_vfs <= UINT16_MAX)
+		live->total_vfs = (uint16_t)port->hw->caps.num_vfs;
+#endif
 	/* Only the owner knows the VFs' values; others see them as unknown. */
 	if (port->owned)
 		for (uint16_t vf = 0; vf < n; vf++)
@@ -244,7 +306,7 @@ static int port_change_mode(const struct sriov_change *c)
 	return SRIOV_CHANGE_LIVE;
 }
 
-#if SRIOV_X710_PF
+#if SRIOV_X710_HW
 static int set_count(struct x710_port *port, unsigned int n, struct sriov_error *err)
 {
 	int rc;
@@ -308,7 +370,7 @@ static int change_vf(struct x710_port *port, const struct sriov_change *c,
 		     struct sriov_error *err)
 {
 	struct sriov_live_row row;
-	struct vc_policy pol;
+	struct vc_policy pol, old_pol;
 	char why[128];
 	int rc;
 
@@ -321,8 +383,15 @@ static int change_vf(struct x710_port *port, const struct sriov_change *c,
 	if ((rc = x710_policy_from_row(&port->schema, &row, &pol, why, sizeof(why))))
 		return sriov_error_set(err, rc, "%s", why);
 	if (port->host && x710_vf_get(port->hw, c->vf) &&
-	    (rc = change_running_vf(port, c, &pol, err)))
+	    (rc = change_running_vf(port, c, &pol, err))) {
+		/* A failed step leaves its key as it was: the VF gets its old policy back. */
+		struct sriov_error ignored;
+
+		if (x710_policy_from_row(&port->schema, &port->vf[c->vf], &old_pol, why,
+					 sizeof(why)) == 0)
+			(void)change_running_vf(port, c, &old_pol, &ignored);
 		return rc;
+	}
 	port->vf[c->vf] = row;
 	return 0;
 }
@@ -346,7 +415,7 @@ static int port_apply_change(void *handle, const struct sriov_change *c,
 		return rc ? sriov_error_set(err, rc, "%s/sriov_numvfs: %s", port->pf.dir,
 					    strerror(-rc)) : 0;
 	}
-#if SRIOV_X710_PF
+#if SRIOV_X710_HW
 	if (count)
 		return c->new_value.u > PORT_MAX_VFS
 			? sriov_error_set(err, -ERANGE, "at most %d VFs", PORT_MAX_VFS)
@@ -357,7 +426,7 @@ static int port_apply_change(void *handle, const struct sriov_change *c,
 	return sriov_error_set(err, -EOPNOTSUPP, "%s cannot be changed", c->p->name);
 }
 
-#if SRIOV_X710_PF
+#if SRIOV_X710_HW
 static void host_log(void *ctx, enum vc_log_level level, uint16_t vf, const char *fmt,
 		     va_list ap)
 {
@@ -465,7 +534,7 @@ const struct sriov_backend_ops sriov_x710_backend_ops = {
 	.change_mode = port_change_mode,
 	.apply_change = port_apply_change,
 	.describe = port_describe,
-#if SRIOV_X710_PF
+#if SRIOV_X710_HW
 	.commit = port_commit,
 	.serve = port_serve,
 #endif

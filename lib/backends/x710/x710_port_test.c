@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The x710 backend's device side over the in-process device model: create
+ * VFs from a configuration, converge (no-op), live changes that touch only
+ * the VF concerned, a disruptive count change, and an admin queue failure
+ * at the k-th VF setup, every k, rolled back to no VFs.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <sriov/backend.h>
+#include <sriov/config.h>
+#include <sriov/plan.h>
+
+#include "x710/x710_adminq_defs.h"
+#include "x710_backend.h"
+#include "x710_port.h"
+#include "x710_test_fixture.h"
+
+#define VFS_PER_PF 8
+#define MAX_VSIS 384            /* VSILAN_QTABLE _VSI = 0..383 (x710-hardware.md §3.3) */
+#define SEC_MAC_CHK 0x04        /* sec_flags ENABLE_MAC_CHK (§3.4) */
+#define RC_EBUSY 12             /* AQ return code (§2.1) */
+
+#define CONF_HEAD "PF { device : \"pf0\"; num_vfs : %u; }\n"
+#define CONF_VFS \
+	"VF-0 { mac-addr : \"02:00:00:00:05:00\"; }\n" \
+	"VF-1 { mac-addr : \"02:00:00:00:05:01\"; mac-anti-spoof : %s; }\n" \
+	"VF-2 { mac-addr : \"02:00:00:00:05:%02x\"; }\n"
+
+struct fx {
+	struct tf t;
+	void *port;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	struct sriov_error err = { 0 };
+
+	tf_setup_model(&f->t, VFS_PER_PF);
+	if (x710_port_open_osdep(&f->t.hw->os, 0, 0, &f->port, &err)) {
+		fprintf(stderr, "open: %s\n", err.message);
+		return -1;
+	}
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	sriov_x710_backend_ops.close(f->port);
+	free(f->t.hw);
+	x710sim_destroy(f->t.sim);
+	free(f);
+	return 0;
+}
+
+/* Resolves, plans against the live state and applies; returns the plan's
+ * size in *n and the apply's result. */
+static int apply_text(struct fx *f, const char *text, size_t *n, struct sriov_apply_result *res)
+{
+	const struct sriov_backend *be = &sriov_backend_x710;
+	struct sriov_schema schema = { be->schema };
+	struct sriov_conf *conf = sriov_conf_new();
+	struct sriov_live *live = NULL;
+	struct sriov_plan *plan = NULL;
+	struct sriov_error err = { 0 };
+	int rc;
+
+	assert_int_equal(sriov_conf_load_buffer(conf, "t.conf", text, strlen(text)), 0);
+	assert_int_equal(sriov_conf_resolve(conf, &schema), 0);
+	assert_int_equal(be->ops->read_live(f->port, &schema, &live, &err), 0);
+	assert_int_equal(sriov_plan_build(be, sriov_conf_resolved(conf), live, &plan, &err), 0);
+	*n = plan->n;
+	rc = sriov_apply(be, f->port, plan, live, res);
+	if (rc)
+		fprintf(stderr, "  apply: %s\n", res->error.message);
+	sriov_plan_free(plan);
+	sriov_live_free(live);
+	sriov_conf_free(conf);
+	return rc;
+}
+
+static int apply_conf(struct fx *f, unsigned int vfs, const char *spoof1, unsigned int mac2,
+		      size_t *n, struct sriov_apply_result *res)
+{
+	char text[512];
+
+	snprintf(text, sizeof(text), CONF_HEAD CONF_VFS, vfs, spoof1, mac2);
+	return apply_text(f, text, n, res);
+}
+
+/* The model's VF VSIs of PF 0, by PF-relative VF id. */
+struct vsi_view {
+	bool present;
+	struct x710sim_vsi_info info;
+};
+
+static unsigned int model_vfs(struct fx *f, struct vsi_view v[VFS_PER_PF])
+{
+	unsigned int n = 0;
+	int base = -1;
+
+	memset(v, 0, sizeof(struct vsi_view) * VFS_PER_PF);
+	for (unsigned int i = 0; i < MAX_VSIS; i++) {
+		struct x710sim_vsi_info info;
+
+		if (x710sim_vsi_info(f->t.sim, i, &info) || info.vf_abs < 0 || info.pf != 0)
+			continue;
+		if (base < 0 || info.vf_abs < base)
+			base = info.vf_abs;
+	}
+	for (unsigned int i = 0; base >= 0 && i < MAX_VSIS; i++) {
+		struct x710sim_vsi_info info;
+
+		if (x710sim_vsi_info(f->t.sim, i, &info) || info.vf_abs < 0 || info.pf != 0)
+			continue;
+		assert_true(info.vf_abs - base < VFS_PER_PF);
+		v[info.vf_abs - base] = (struct vsi_view){ true, info };
+		n++;
+	}
+	return n;
+}
+
+static void test_create_then_noop(void **state)
+{
+	struct fx *f = *state;
+	struct sriov_apply_result res;
+	struct vsi_view v[VFS_PER_PF];
+	size_t n;
+
+	assert_int_equal(apply_conf(f, 3, "true", 2, &n, &res), 0);
+	assert_true(n > 3);
+	assert_int_equal(model_vfs(f, v), 3);
+	for (unsigned int vf = 0; vf < 3; vf++)
+		assert_true(v[vf].info.sec_flags & SEC_MAC_CHK);
+	assert_int_equal(apply_conf(f, 3, "true", 2, &n, &res), 0);
+	assert_int_equal(n, 0);
+}
+
+static void test_live_changes_touch_one_vf(void **state)
+{
+	struct fx *f = *state;
+	struct sriov_apply_result res;
+	struct vsi_view before[VFS_PER_PF], after[VFS_PER_PF];
+	size_t n;
+
+	assert_int_equal(apply_conf(f, 3, "true", 2, &n, &res), 0);
+	model_vfs(f, before);
+	/* Anti-spoof off on VF-1: its security flags only, no reset. */
+	assert_int_equal(apply_conf(f, 3, "false", 2, &n, &res), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(model_vfs(f, after), 3);
+	assert_false(after[1].info.sec_flags & SEC_MAC_CHK);
+	assert_int_equal(after[1].info.seid, before[1].info.seid);
+	for (unsigned int vf = 0; vf < 3; vf += 2) {
+		assert_int_equal(after[vf].info.seid, before[vf].info.seid);
+		assert_int_equal(after[vf].info.sec_flags, before[vf].info.sec_flags);
+	}
+	/* A new admin MAC on VF-2: that VF is reset, the others are untouched. */
+	model_vfs(f, before);
+	assert_int_equal(apply_conf(f, 3, "false", 0x22, &n, &res), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(model_vfs(f, after), 3);
+	for (unsigned int vf = 0; vf < 2; vf++) {
+		assert_int_equal(after[vf].info.seid, before[vf].info.seid);
+		assert_int_equal(after[vf].info.n_filters, before[vf].info.n_filters);
+	}
+}
+
+static void test_count_change_recreates(void **state)
+{
+	struct fx *f = *state;
+	struct sriov_apply_result res;
+	struct vsi_view v[VFS_PER_PF];
+	size_t n;
+
+	assert_int_equal(apply_conf(f, 3, "true", 2, &n, &res), 0);
+	assert_int_equal(apply_conf(f, 5, "true", 2, &n, &res), 0);
+	assert_int_equal(model_vfs(f, v), 5);
+	assert_int_equal(apply_conf(f, 5, "true", 2, &n, &res), 0);
+	assert_int_equal(n, 0);
+}
+
+/* add_vsi fails for the k-th VF: the apply fails naming it; no VF is left. */
+static void test_rollback_every_vf(void **state)
+{
+	struct fx *f = *state;
+	struct sriov_apply_result res;
+	struct vsi_view v[VFS_PER_PF];
+	size_t n;
+
+	for (unsigned int k = 1; k <= 3; k++) {
+		struct x710sim_aq_fault fault = {
+			.pf = 0, .opcode = X710_AQC_ADD_VSI, .nth = k,
+			.kind = X710SIM_AQ_FAULT_FAIL, .rc = RC_EBUSY,
+		};
+
+		assert_int_equal(x710sim_fault_aq(f->t.sim, &fault), 0);
+		assert_int_equal(apply_conf(f, 3, "true", 2, &n, &res), -EBUSY);
+		assert_int_equal(x710sim_fault_aq(f->t.sim, NULL), 0);
+		assert_true(res.commit_failed);
+		assert_non_null(strstr(res.error.message, "add_vsi (0x0210) failed: EBUSY"));
+		assert_int_equal(res.undo_failures, 0);
+		assert_int_equal(model_vfs(f, v), 0);
+	}
+	/* And the same file applies once the fault is gone. */
+	assert_int_equal(apply_conf(f, 3, "true", 2, &n, &res), 0);
+	assert_int_equal(model_vfs(f, v), 3);
+}
+
+/* A failure while changing running VFs puts them back as they were. */
+static void test_rollback_of_live_changes(void **state)
+{
+	struct fx *f = *state;
+	struct sriov_apply_result res;
+	struct vsi_view before[VFS_PER_PF], after[VFS_PER_PF];
+	struct x710sim_aq_fault fault = {
+		.pf = 0, .opcode = X710_AQC_ADD_VSI, .nth = 1,
+		.kind = X710SIM_AQ_FAULT_FAIL, .rc = RC_EBUSY,
+	};
+	size_t n;
+
+	assert_int_equal(apply_conf(f, 3, "true", 2, &n, &res), 0);
+	model_vfs(f, before);
+	/* VF-1 anti-spoof (step 1, live) then VF-2's MAC (step 2: its VSI is rebuilt). */
+	assert_int_equal(x710sim_fault_aq(f->t.sim, &fault), 0);
+	assert_int_not_equal(apply_conf(f, 3, "false", 0x22, &n, &res), 0);
+	assert_int_equal(x710sim_fault_aq(f->t.sim, NULL), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(res.failed_step, 1);
+	assert_int_equal(model_vfs(f, after), 3);
+	assert_true(after[1].info.sec_flags & SEC_MAC_CHK);   /* step 1 undone */
+	assert_int_equal(after[0].info.seid, before[0].info.seid);
+	/* The failed step put VF-2 back: its VSI serves the old MAC filter again. */
+	assert_true(after[2].present);
+	assert_int_equal(after[2].info.n_filters, before[2].info.n_filters);
+	/* And the live state still says what runs: re-applying it changes nothing. */
+	assert_int_equal(apply_conf(f, 3, "true", 2, &n, &res), 0);
+	assert_int_equal(n, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_create_then_noop, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_live_changes_touch_one_vf, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_count_change_recreates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rollback_every_vf, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rollback_of_live_changes, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
