@@ -210,7 +210,12 @@ static int open_device(const struct sriov_registry *reg, const char *name, unsig
 	for (size_t i = 0; i < tried; i++)
 		fprintf(stderr, "%s %s: %s", i ? ";" : ":", sriov_registry_at(reg, i)->name,
 			why[i].message);
-	fprintf(stderr, "\nsriovctl: use -n with --driver x710 to validate without a device\n");
+	fprintf(stderr, "\n");
+	/* Only when no backend knew the device does validating offline help. */
+	for (size_t i = 0; i < tried; i++)
+		if (why[i].code != -ENODEV && why[i].code != -ENOTSUP && why[i].code != -EINVAL)
+			return 1;
+	fprintf(stderr, "sriovctl: use -n with --driver x710 to validate without a device\n");
 	return 1;
 }
 

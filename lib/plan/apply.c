@@ -131,16 +131,14 @@ static void rollback(const struct sriov_backend *be, void *handle, struct journa
 			continue;
 		}
 		for (size_t i = 0; i < g->n; i++) {
-			struct sriov_error e = { 0 };
+			struct sriov_error e = { 0 }, why;
 			int rc = be->ops->apply_change(handle, &g->changes[i], &e);
 
 			if (rc) {
 				sriov_change_format(&g->changes[i], text, sizeof(text));
-				if (!e.code)
-					sriov_error_set(&e, rc, "%s", strerror(-rc));
-				sriov_error_set(&e, rc, "undo of step %zu (%s) failed: %.120s",
-						g->step + 1, text, e.message);
-				note_undo_failure(res, &e);
+				sriov_error_set(&why, rc, "undo of step %zu (%s) failed: %.120s",
+						g->step + 1, text, e.code ? e.message : strerror(-rc));
+				note_undo_failure(res, &why);
 			}
 		}
 	}
@@ -166,6 +164,9 @@ static int run_steps(const struct sriov_backend *be, void *handle, const struct 
 		if (!rc)
 			rc = be->ops->apply_change(handle, c, &e);
 		if (rc) {
+			/* The backend left the failed step's key as it was: nothing to undo there. */
+			if (j->n > i)
+				free(j->groups[--j->n].changes);
 			sriov_change_format(c, text, sizeof(text));
 			if (!e.code)
 				sriov_error_set(&e, rc, "%s", strerror(-rc));

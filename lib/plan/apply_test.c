@@ -106,6 +106,8 @@ static void fail_at_step(const struct sriov_resolved *r, edit_fn edit, unsigned 
 		fail();
 	}
 	assert_int_equal(dev.commits, 1);   /* after the rollback */
+	if (k == 1)
+		assert_int_equal(dev.calls, 1);   /* the failed step itself is not undone */
 	sriov_plan_free(plan);
 	sriov_live_free(live);
 }
