@@ -113,6 +113,13 @@ wait_for "$RUN/tx.log" "MAC address: $MAC0" "$TX_PID" "VF0 shows the configured 
 wait_for "$RUN/rx.log" "Link status: up" "$RX_PID" "VF1 link up"
 wait_for "$RUN/tx.log" "Link status: up" "$TX_PID" "VF0 link up"
 echo "   both VFs: configured MAC, link up"
+# testpmd turns promiscuous mode on; without allow-promisc the PF host
+# acknowledges it without effect, and says so.
+for vf in 0 1; do
+	wait_for "$RUN/sriovctl.log" "VF-$vf .*promiscuous mode asked, acknowledged without effect" \
+		"$CTL_PID" "VF-$vf's promiscuous request acknowledged without effect"
+done
+echo "   both VFs asked for promiscuous mode: acknowledged without effect (allow-promisc false)"
 
 echo "3. txonly VF0 -> rxonly VF1"
 # fwd_rx: frames that reached VF1 while rxonly ran, received or missed
