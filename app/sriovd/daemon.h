@@ -63,6 +63,7 @@ struct sriovd_counters {
 	uint64_t api_requests;
 	uint64_t api_rejected;
 	uint64_t service_errors;
+	uint64_t drift_items;                /* values found changed behind our back at adoption */
 };
 
 struct sriovd {

@@ -194,6 +194,9 @@ static void render_daemon(FILE *f, const struct sriovd *d, struct sriov_live **l
 	fprintf(f, "sriovd_api_requests_total %" PRIu64 "\n", d->count.api_requests);
 	header(f, "sriovd_api_rejected_total", "counter", "API requests answered with 4xx or 5xx.");
 	fprintf(f, "sriovd_api_rejected_total %" PRIu64 "\n", d->count.api_rejected);
+	header(f, "sriovd_drift_items", "gauge",
+	       "Values found changed behind sriovd's back when it adopted the PFs.");
+	fprintf(f, "sriovd_drift_items %" PRIu64 "\n", d->count.drift_items);
 	header(f, "sriovd_leases", "gauge", "VFs currently leased to applications.");
 	fprintf(f, "sriovd_leases %zu\n", d->n_lease);
 }

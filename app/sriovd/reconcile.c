@@ -13,6 +13,7 @@
 
 #include "reconcile.h"
 #include "state_file.h"
+#include "status_json.h"
 #include "uuid.h"
 
 static void diags_to_report(const struct sriov_conf *conf, struct sriovd_report *rep,
@@ -91,6 +92,37 @@ static int open_pf(struct sriovd *d, struct sriovd_desired_pf *x, struct sriovd_
 	return last;
 }
 
+/* An adopted PF should still hold what the state file says we applied;
+ * anything else changed behind sriovd's back (the plan puts it right). */
+static void count_drift(struct sriovd *d, const struct sriovd_desired_pf *x)
+{
+	const struct sriovd_state_pf *prev = d->prev ? sriovd_state_find(d->prev, x->device) : NULL;
+
+	if (!prev || !x->adopted)
+		return;
+	if (prev->num_vfs != x->live->num_vfs) {
+		sriovd_log(d, LOG_WARNING, "%s: drift: %u VFs, the state file says %u", x->device,
+			   x->live->num_vfs, prev->num_vfs);
+		d->count.drift_items++;
+		return;
+	}
+	for (uint16_t vf = 0; vf < x->live->num_vfs; vf++) {
+		json_t *now = sriovd_live_row_json(x->live, SRIOV_SECTION_VF, vf);
+		json_t *then = json_array_get(prev->vfs, vf);
+		const char *key;
+		json_t *v;
+
+		json_object_foreach(then, key, v) {
+			if (json_equal(v, json_object_get(now, key)))
+				continue;
+			sriovd_log(d, LOG_WARNING, "%s: drift: VF-%u %s changed while sriovd was down",
+				   x->device, vf, key);
+			d->count.drift_items++;
+		}
+		json_decref(now);
+	}
+}
+
 /* Parses, resolves and plans one file; problems go to @rep. */
 static int prepare(struct sriovd *d, struct sriovd_desired_pf *x, struct sriovd_report *rep)
 {
@@ -128,6 +160,7 @@ static int prepare(struct sriovd *d, struct sriovd_desired_pf *x, struct sriovd_
 				  err.message[0] ? err.message : strerror(-rc));
 		return rc;
 	}
+	count_drift(d, x);
 	rc = sriov_plan_build(x->be, sriov_conf_resolved(x->conf), x->live, &x->plan, &err);
 	if (rc) {
 		sriovd_report_add(rep, x->file, "PF '%s': %s", x->device,

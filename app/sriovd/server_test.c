@@ -17,6 +17,8 @@
 
 #include <sriov/client.h>
 
+#include "persist.h"
+#include "pool.h"
 #include "server.h"
 #include "sriovd_test_util.h"
 
@@ -141,6 +143,7 @@ static void failed_apply_puts_earlier_pfs_back(void **state)
 
 static void restart_adopts_without_reset(void **state)
 {
+	struct sriovd_lease lease;
 	struct sriovd_server srv;
 	struct test_env t;
 	char token[40];
@@ -151,14 +154,25 @@ static void restart_adopts_without_reset(void **state)
 	assert_int_equal(sriovd_server_boot(&srv, &t.d, false), 0);
 	snprintf(token, sizeof(token), "%s", fake_world.dev[0].token);
 	assert_int_equal(strlen(token), 36);
+	assert_int_equal(sriovd_lease_claim(&t.d, "pf_0000_01_00_0", 1000, &lease), 0);
+	assert_int_equal(sriovd_persist(&t.d), 0);
 	sriovd_server_fini(&srv);
+	/* While sriovd is down someone turns trust on for VF-1. */
+	fake_world.dev[0].vf[1].v[fake_param("trust")].b = true;
 	/* The daemon dies; the device keeps its VFs (the fake close does not reset). */
 	test_env_restart(&t);
 	fake_world.log[0] = '\0';
 	assert_int_equal(sriovd_server_boot(&srv, &t.d, false), 0);
 	assert_true(fake_log_find("adopt 0000:01:00.0") >= 0);
 	assert_int_equal(fake_log_find("adopt with a different token"), -1);
-	assert_int_equal(fake_log_find("apply"), -1);
+	/* The drift is counted and the file's value put back, nothing else. */
+	assert_int_equal(t.d.count.drift_items, 1);
+	assert_true(fake_log_find("apply VF-1 trust") >= 0);
+	assert_int_equal(fake_log_find("apply num_vfs"), -1);
+	assert_int_equal(fake_log_find("apply VF-0"), -1);
+	assert_string_equal(fake_value(0, 1, "trust"), "false");
+	assert_int_equal(t.d.n_lease, 1);
+	assert_string_equal(t.d.lease[0].id, lease.id);
 	assert_int_equal(fake_world.dev[0].pf_resets, 0);
 	assert_true(fake_log_find("READY=1") >= 0);
 	assert_true(t.d.pf[0].adopted);

@@ -378,3 +378,10 @@ const char *fake_value(int dev, uint16_t vf, const char *key)
 			    buf, sizeof(buf));
 	return buf;
 }
+
+int fake_param(const char *key)
+{
+	struct sriov_schema s = { &fake_schema };
+
+	return sriov_schema_find(&s, SRIOV_SECTION_VF, key);
+}

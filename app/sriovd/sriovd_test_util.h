@@ -76,5 +76,7 @@ void test_env_restart(struct test_env *t);
 void test_env_write_conf(struct test_env *t, const char *name, const char *text);
 /* The value of VF key @key on device @dev as config text, or "" if unknown. */
 const char *fake_value(int dev, uint16_t vf, const char *key);
+/* Index of VF key @key in the fake schema (generic keys first). */
+int fake_param(const char *key);
 
 #endif
