@@ -450,22 +450,23 @@ uint16_t sim_fw_delete_element(struct sim_fw_ctx *c)
 	return X710_AQ_RC_EINVAL;
 }
 
-/* The VSI a MAC-VLAN command names, and its element count checked against
- * the buffer. */
-static struct sim_vsi *macvlan_target(struct sim_fw_ctx *c, unsigned int *n)
+/* The VSI a MAC-VLAN or VLAN command (both use i40e_aqc_macvlan) names,
+ * and its element count checked against the buffer. */
+struct sim_vsi *sim_fw_elements_target(struct sim_fw_ctx *c, size_t elem_size, unsigned int *n)
 {
 	struct x710_aqc_macvlan cmd;
 	uint16_t seid;
 
 	memcpy(&cmd, c->d->params.raw, sizeof(cmd));
 	if (!(cmd.seid[0] & X710_AQC_MACVLAN_CMD_SEID_VALID)) {
-		sim_log(c->sim, "macvlan: seid[0] lacks the VALID bit");
+		sim_log(c->sim, "%s: seid[0] lacks the VALID bit", sim_fw_opcode_name(c->d->opcode));
 		return NULL;
 	}
 	seid = cmd.seid[0] & X710_AQC_MACVLAN_CMD_SEID_NUM_MASK;
-	if (cmd.num_addresses == 0 || cmd.num_addresses * 16u > c->in_len) {
-		sim_log(c->sim, "macvlan: %u addresses need %u bytes, buffer has %u",
-			cmd.num_addresses, cmd.num_addresses * 16u, c->in_len);
+	if (cmd.num_addresses == 0 || cmd.num_addresses * elem_size > c->in_len) {
+		sim_log(c->sim, "%s: %u elements need %zu bytes, buffer has %u",
+			sim_fw_opcode_name(c->d->opcode), cmd.num_addresses,
+			cmd.num_addresses * elem_size, c->in_len);
 		return NULL;
 	}
 	*n = cmd.num_addresses;
@@ -486,7 +487,7 @@ static void macvlan_completion(struct sim_fw_ctx *c, const struct sim_vsi *v)
 
 /* 0x0250: perfect filters only; a full table answers match_method 0xFF in
  * that element and ENOSPC for the command. */
-static bool add_elem(struct sim_vsi *v, uint8_t *raw)
+static uint16_t add_elem(struct sim_vsi *v, uint8_t *raw)
 {
 	struct x710_aqc_add_macvlan_elem e;
 	bool ok;
@@ -496,10 +497,10 @@ static bool add_elem(struct sim_vsi *v, uint8_t *raw)
 			e.flags & X710_AQC_MACVLAN_ADD_IGNORE_VLAN);
 	e.match_method = ok ? X710_AQC_MM_PERFECT_MATCH : X710_AQC_MM_ERR_NO_RES;
 	memcpy(raw, &e, sizeof(e));
-	return ok;
+	return ok ? X710_AQ_RC_OK : X710_AQ_RC_ENOSPC;
 }
 
-static bool remove_elem(struct sim_vsi *v, uint8_t *raw)
+static uint16_t remove_elem(struct sim_vsi *v, uint8_t *raw)
 {
 	struct x710_aqc_remove_macvlan_elem e;
 	int k;
@@ -511,36 +512,41 @@ static bool remove_elem(struct sim_vsi *v, uint8_t *raw)
 		v->filters[k] = v->filters[--v->n_filters];
 	e.error_code = k >= 0 ? X710_AQC_REMOVE_MACVLAN_SUCCESS : X710_AQC_REMOVE_MACVLAN_FAIL;
 	memcpy(raw, &e, sizeof(e));
-	return k >= 0;
+	return k >= 0 ? X710_AQ_RC_OK : X710_AQ_RC_ENOENT;
 }
 
-/* Apply op to every 16-byte element; the elements go back with their
- * per-element result, the command fails with fail_rc if any did. */
-static uint16_t macvlan_each(struct sim_fw_ctx *c, bool (*op)(struct sim_vsi *, uint8_t *),
-			     uint16_t fail_rc)
+/* Apply op to every element; the elements go back with their per-element
+ * result, the command fails with the first failing element's rc. */
+uint16_t sim_fw_elements_each(struct sim_fw_ctx *c, size_t elem_size, sim_fw_elem_fn *op,
+			      sim_fw_completion_fn *completion)
 {
 	unsigned int n;
-	struct sim_vsi *v = macvlan_target(c, &n);
+	struct sim_vsi *v = sim_fw_elements_target(c, elem_size, &n);
 	uint16_t rc = X710_AQ_RC_OK;
 
 	if (v == NULL)
 		return X710_AQ_RC_EINVAL;
-	for (unsigned int i = 0; i < n; i++)
-		if (!op(v, c->buf + 16 * i))
-			rc = fail_rc;
-	c->out_len = (uint16_t)(16 * n);
-	macvlan_completion(c, v);
+	for (unsigned int i = 0; i < n; i++) {
+		uint16_t erc = op(v, c->buf + elem_size * i);
+
+		if (rc == X710_AQ_RC_OK)
+			rc = erc;
+	}
+	c->out_len = (uint16_t)(elem_size * n);
+	completion(c, v);
 	return rc;
 }
 
 uint16_t sim_fw_add_macvlan(struct sim_fw_ctx *c)
 {
-	return macvlan_each(c, add_elem, X710_AQ_RC_ENOSPC);
+	return sim_fw_elements_each(c, sizeof(struct x710_aqc_add_macvlan_elem), add_elem,
+				    macvlan_completion);
 }
 
 uint16_t sim_fw_remove_macvlan(struct sim_fw_ctx *c)
 {
-	return macvlan_each(c, remove_elem, X710_AQ_RC_ENOENT);
+	return sim_fw_elements_each(c, sizeof(struct x710_aqc_remove_macvlan_elem), remove_elem,
+				    macvlan_completion);
 }
 
 /* 0x0254: only the flags marked valid change. */

@@ -319,10 +319,67 @@ static void switch_answers_sit_at_the_reference_byte_offsets(void **state)
 	assert_int_equal(elem[12], 0xFF);                   /* REMOVE_MACVLAN_FAIL */
 }
 
+/* 0x0252/0x0253 with n 8-byte elements {vlan_tag, flags, rsvd, result, rsvd[3]}. */
+static uint16_t vlan_cmd(struct t *t, uint16_t opcode, const uint16_t *vids, unsigned int n,
+			 uint8_t *elems, uint16_t *used)
+{
+	struct x710_aq_desc d;
+	struct x710_aqc_macvlan cmd = {
+		.num_addresses = (uint16_t)n,
+		.seid = { t->main_seid | X710_AQC_MACVLAN_CMD_SEID_VALID },
+	};
+
+	memset(elems, 0, 8 * n);
+	for (unsigned int i = 0; i < n; i++)
+		memcpy(elems + 8 * i, &vids[i], 2);
+	fx_desc(&d, opcode);
+	memcpy(d.params.raw, &cmd, sizeof(cmd));
+	assert_int_equal(fx_aq_send(&t->pf, &d, elems, (uint16_t)(8 * n)), 0);
+	memcpy(used, d.params.raw + 4, 2);                 /* vlans_used */
+	return d.retval;
+}
+
+static void vlan_table_add_and_remove(void **state)
+{
+	struct t *t = *state;
+	const uint16_t add[] = { 100, 200, 100 }, bad[] = { 300, 4096 }, rm[] = { 200, 7 };
+	uint8_t e[64];
+	uint16_t used;
+
+	assert_int_equal(vlan_cmd(t, X710_AQC_ADD_VLAN, add, 3, e, &used), X710_AQ_RC_OK);
+	assert_int_equal(used, 2);                          /* 100 once */
+	assert_int_equal(e[4], 0);
+	assert_int_equal(e[8 + 4], 0);
+	/* VLAN id past 12 bits: that element fails (FAIL_REQUEST), the others apply. */
+	assert_int_equal(vlan_cmd(t, X710_AQC_ADD_VLAN, bad, 2, e, &used), X710_AQ_RC_EINVAL);
+	assert_int_equal(e[4], 0);
+	assert_int_equal(e[8 + 4], 0xFE);
+	assert_int_equal(used, 3);
+	/* Remove: 200 goes, 7 was never there (FAIL 0xFF, ENOENT). */
+	assert_int_equal(vlan_cmd(t, X710_AQC_REMOVE_VLAN, rm, 2, e, &used), X710_AQ_RC_ENOENT);
+	assert_int_equal(e[4], 0);
+	assert_int_equal(e[8 + 4], 0xFF);
+	assert_int_equal(used, 2);
+
+	/* Fewer bytes than num_addresses elements: EINVAL, nothing changes. */
+	struct x710_aq_desc d;
+	struct x710_aqc_macvlan cmd = {
+		.num_addresses = 4,
+		.seid = { t->main_seid | X710_AQC_MACVLAN_CMD_SEID_VALID },
+	};
+	fx_desc(&d, X710_AQC_ADD_VLAN);
+	memcpy(d.params.raw, &cmd, sizeof(cmd));
+	assert_int_equal(fx_aq_send(&t->pf, &d, e, 16), 0);
+	assert_int_equal(d.retval, X710_AQ_RC_EINVAL);
+	assert_int_equal(vlan_cmd(t, X710_AQC_REMOVE_VLAN, add, 1, e, &used), X710_AQ_RC_OK);
+	assert_int_equal(used, 1);                          /* 300 left */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(vf_vsi_keeps_security_flags_and_queue_map, setup, teardown),
+		cmocka_unit_test_setup_teardown(vlan_table_add_and_remove, setup, teardown),
 		cmocka_unit_test_setup_teardown(add_vsi_checks_vf_and_uplink, setup, teardown),
 		cmocka_unit_test_setup_teardown(veb_parameters_and_delete, setup, teardown),
 		cmocka_unit_test_setup_teardown(macvlan_filters_fill_up_with_enospc, setup, teardown),

@@ -271,6 +271,17 @@ void sim_fw_fill_link_status(struct sim_pf *pf, struct x710_aqc_get_link_status 
 sim_fw_handler_fn sim_fw_get_switch_config, sim_fw_add_vsi, sim_fw_update_vsi,
 	sim_fw_get_vsi, sim_fw_add_veb, sim_fw_get_veb, sim_fw_delete_element,
 	sim_fw_add_macvlan, sim_fw_remove_macvlan, sim_fw_set_promisc;
+/* Commands with a list of elements for one VSI (i40e_aqc_macvlan params):
+ * op edits the VSI for one element, writes its result and returns an AQ rc. */
+typedef uint16_t sim_fw_elem_fn(struct sim_vsi *v, uint8_t *elem);
+typedef void sim_fw_completion_fn(struct sim_fw_ctx *c, const struct sim_vsi *v);
+struct sim_vsi *sim_fw_elements_target(struct sim_fw_ctx *c, size_t elem_size,
+				       unsigned int *n);
+uint16_t sim_fw_elements_each(struct sim_fw_ctx *c, size_t elem_size, sim_fw_elem_fn *op,
+			      sim_fw_completion_fn *completion);
+/* sim_fw_vlan.c: 0x0252 / 0x0253, the VSI's VLAN table. */
+sim_fw_handler_fn sim_fw_add_vlan, sim_fw_remove_vlan;
+#define SIM_FW_VLAN_ELEM_SIZE 8   /* i40e_aqc_add_remove_vlan_element_data */
 struct sim_vsi *sim_vsi_by_seid(struct x710sim *sim, uint16_t seid);
 int sim_vsi_create_main(struct x710sim *sim, struct sim_pf *pf);
 void sim_vsi_release_pf(struct x710sim *sim, struct sim_pf *pf);

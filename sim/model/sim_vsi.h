@@ -14,6 +14,7 @@
 #define SIM_VSI_MAX_FILTERS    128  /* per-VSI perfect MAC-VLAN filters kept */
 #define SIM_VSI_MAX_QUEUES     16   /* queue_mapping[16] in the VSI properties */
 #define SIM_VSI_PROPS_SIZE     128  /* struct i40e_aqc_vsi_properties_data */
+#define SIM_VLAN_IDS           4096 /* 12-bit VLAN id, IEEE 802.1Q */
 
 enum sim_vsi_type {
 	SIM_VSI_VF = 0,        /* vsi_flags type b1:0, x710-hardware.md §3.4 */
@@ -70,6 +71,10 @@ struct sim_vsi {
 	uint16_t promisc_flags;    /* UNICAST 0x1, MULTICAST 0x2, BROADCAST 0x4, DEFAULT 0x8 */
 	struct sim_mac_filter filters[SIM_VSI_MAX_FILTERS];
 	unsigned int n_filters;
+	/* VLAN table from add/remove VLAN (0x0252/0x0253), one bit per id;
+	 * when any is set, the VSI is a member of those VLANs only. */
+	uint64_t vlan_member[SIM_VLAN_IDS / 64];
+	unsigned int n_vlans;
 
 	struct sim_eth_stats stats;
 	uint64_t drops[SIM_DROP_REASON_COUNT];

@@ -219,13 +219,12 @@ static void test_filters_and_promisc(void **state)
 	assert_int_equal(x710sim_vsi_info(t->sim, t->hw->main_vsi_num, &after), 0);
 	assert_int_equal(after.promisc_flags, X710_AQC_SET_VSI_PROMISC_BROADCAST);
 
-	/* The model has no 0x0252/0x0253 (spec §3.2 "optional"): ENOSYS. */
+	/* The model keeps a VLAN table per VSI (0x0252/0x0253). */
 	memset(&v, 0, sizeof(v));
 	v.vlan_tag = 100;
-	assert_int_equal(x710_aq_add_vlan(t->hw, seid, &v, 1), -ENOSYS);
-	assert_string_equal(x710_hw_last_error(t->hw, msg, sizeof(msg)),
-			    "add_vlan (0x0252) failed: ENOSYS");
-	assert_int_equal(x710_aq_remove_vlan(t->hw, seid, &v, 1), -ENOSYS);
+	assert_int_equal(x710_aq_add_vlan(t->hw, seid, &v, 1), 0);
+	assert_int_equal(x710_aq_remove_vlan(t->hw, seid, &v, 1), 0);
+	assert_int_equal(x710_aq_remove_vlan(t->hw, seid, &v, 1), -ENOENT);
 }
 
 static void test_link(void **state)

@@ -10,7 +10,9 @@
  * A loopback wire is a cable: what leaves comes back in and is delivered
  * like any received frame, to its sender too if the sender's filters take it.
  *
- * Port VLAN insert/strip: sim_dp_port_vlan.c. Not modelled: the DEFAULT
+ * VLAN table (0x0252/0x0253): a VSI with one takes tagged frames of other
+ * VLANs only through an exact MAC-VLAN filter; VLAN anti-spoof accepts its
+ * VLANs. Port VLAN insert/strip: sim_dp_port_vlan.c. Not modelled: the DEFAULT
  * promiscuous VSI, hash (imperfect) filters.
  *
  * Counters: tx_* count frames accepted from a VSI's ring (after anti-spoof),
@@ -34,13 +36,25 @@ static unsigned int n_filters(const struct sim_vsi *v)
 	return v->n_filters < SIM_VSI_MAX_FILTERS ? v->n_filters : SIM_VSI_MAX_FILTERS;
 }
 
-static bool filter_match(const struct sim_vsi *v, const struct sim_frame *f)
+static bool in_vlan_table(const struct sim_vsi *v, uint16_t vlan)
+{
+	return (v->vlan_member[vlan / 64] >> (vlan % 64)) & 1;
+}
+
+/* A VSI with a VLAN table (add VLAN, 0x0252) is a member of those VLANs
+ * only: other tagged frames reach it through an exact MAC-VLAN filter alone. */
+static bool vlan_admits(const struct sim_vsi *v, const struct sim_frame *f)
+{
+	return v->n_vlans == 0 || !f->tagged || in_vlan_table(v, f->vlan);
+}
+
+static bool filter_match(const struct sim_vsi *v, const struct sim_frame *f, bool admitted)
 {
 	for (unsigned int i = 0, n = n_filters(v); i < n; i++) {
 		const struct sim_mac_filter *flt = &v->filters[i];
 
 		if (memcmp(flt->mac, f->data, ETH_ALEN) == 0 &&
-		    (flt->ignore_vlan || flt->vlan == f->vlan))
+		    (flt->ignore_vlan ? admitted : flt->vlan == f->vlan))
 			return true;
 	}
 	return false;
@@ -56,6 +70,8 @@ static bool has_source_mac(const struct sim_vsi *v, const uint8_t *mac)
 
 static bool has_vlan(const struct sim_vsi *v, uint16_t vlan)
 {
+	if (in_vlan_table(v, vlan))
+		return true;
 	for (unsigned int i = 0, n = n_filters(v); i < n; i++)
 		if (!v->filters[i].ignore_vlan && v->filters[i].vlan == vlan)
 			return true;
@@ -71,12 +87,14 @@ static bool vsi_takes(const struct sim_vsi *v, const struct sim_frame *f, bool *
 		[SIM_DST_BROADCAST] = PROMISC_BROADCAST,
 	};
 
+	bool admitted = vlan_admits(v, f);
+
 	*exclusive = false;
-	if (filter_match(v, f)) {
+	if (filter_match(v, f, admitted)) {
 		*exclusive = f->dst == SIM_DST_UNICAST;
 		return true;
 	}
-	return (v->promisc_flags & promisc_for[f->dst]) != 0;
+	return admitted && (v->promisc_flags & promisc_for[f->dst]) != 0;
 }
 
 static int deliver_to_vsi(struct sim_datapath *dp, struct sim_vsi *v, struct sim_frame *f)

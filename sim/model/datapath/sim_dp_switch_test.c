@@ -172,6 +172,58 @@ static void test_vlan_filter(void **state)
 	assert_int_equal(c->sunk[0], 1);
 }
 
+static void join_vlan(struct sim_vsi *v, uint16_t vid)
+{
+	v->vlan_member[vid / 64] |= UINT64_C(1) << (vid % 64);
+	v->n_vlans++;
+}
+
+/* Tagged frames to A's MAC... from B: a VLAN table (0x0252) prunes B's
+ * IGNORE_VLAN filter and promiscuous mode to its VLANs; untagged frames and
+ * exact MAC-VLAN filters are unaffected; VLAN anti-spoof accepts its VLANs. */
+static void test_vlan_table(void **state)
+{
+	struct ctx *c = *state;
+	uint8_t f[64];
+
+	join_vlan(c->b, 10);
+	c->c->promisc_flags = PROMISC_UC;
+	join_vlan(c->c, 20);
+	fx_frame(f, sizeof(f), fx_mac_b, fx_mac_a);
+	fx_tx_data(&c->tx, f, sizeof(f), X710_TX_CMD_EOP);          /* untagged: B, C */
+	f[12] = 0x81; f[13] = 0x00; f[14] = 0x00; f[15] = 10;
+	fx_tx_data(&c->tx, f, sizeof(f), X710_TX_CMD_EOP);          /* VLAN 10: B only */
+	f[15] = 20;
+	fx_tx_data(&c->tx, f, sizeof(f), X710_TX_CMD_EOP);          /* VLAN 20: C, wire */
+	fx_tx_kick(&c->tx);
+	assert_int_equal(sim_dp_poll(c->fx.dp), 3);
+	assert_int_equal(got(c->b), 2);
+	assert_int_equal(got(c->c), 2);
+	assert_int_equal(c->sunk[0], 1);
+
+	/* An exact MAC-VLAN filter takes its VLAN even outside the table. */
+	c->b->filters[1] = (struct sim_mac_filter){ .vlan = 30 };
+	memcpy(c->b->filters[1].mac, fx_mac_b, 6);
+	c->b->n_filters = 2;
+	f[15] = 30;
+	fx_tx_data(&c->tx, f, sizeof(f), X710_TX_CMD_EOP);
+	fx_tx_kick(&c->tx);
+	assert_int_equal(sim_dp_poll(c->fx.dp), 1);
+	assert_int_equal(got(c->b), 3);
+
+	/* Anti-spoof: A may send on a VLAN of its table. */
+	c->a->sec_flags = SEC_VLAN_CHK;
+	join_vlan(c->a, 20);
+	f[15] = 20;
+	fx_tx_data(&c->tx, f, sizeof(f), X710_TX_CMD_EOP);
+	f[15] = 21;
+	fx_tx_data(&c->tx, f, sizeof(f), X710_TX_CMD_EOP);
+	fx_tx_kick(&c->tx);
+	assert_int_equal(sim_dp_poll(c->fx.dp), 2);
+	assert_int_equal(c->a->drops[SIM_DROP_ANTI_SPOOF_VLAN], 1);
+	assert_int_equal(got(c->c), 3);
+}
+
 static void test_multicast(void **state)
 {
 	struct ctx *c = *state;
@@ -290,6 +342,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_anti_spoof_vlan, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unicast_filter_and_promiscuous, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_vlan_filter, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_vlan_table, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_multicast, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_broadcast, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_loopback_versus_wire, setup, teardown),
