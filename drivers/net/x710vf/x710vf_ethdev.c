@@ -986,6 +986,7 @@ x710vf_dev_init(struct rte_eth_dev *dev)
 	dev->rx_pkt_burst = x710vf_recv_scalar;
 	dev->tx_pkt_burst = x710vf_xmit_scalar;
 	dev->tx_pkt_prepare = x710vf_xmit_prep;
+	dev->rx_descriptor_status = x710vf_rx_descriptor_status;
 	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
 		return 0;       /* secondaries share the primary's state */
 

@@ -6,6 +6,8 @@
  * at the tail is armed but never written by the device; Tx RS on every
  * rs_thresh-th slot, completion = DTYPE 0xF in that slot.
  */
+#include <emmintrin.h>
+
 #include <rte_branch_prediction.h>
 #include <rte_io.h>
 #include <rte_net.h>
@@ -41,17 +43,18 @@ const uint32_t x710vf_ptype_table[256] = {
 	[X710_PTYPE_IPV6_ICMP] = IP6 | RTE_PTYPE_L4_ICMP,
 };
 
-/* Arm k slots from `start` with fresh buffers; the caller got them in bulk. */
+/* Arm slots [start, start + k), which do not wrap, with their new buffers:
+ * pkt_addr and hdr_addr = 0 (which also clears DD, spec §0 #7) in one
+ * 16-byte store. */
 static inline void
 arm_slots(struct x710vf_rx_queue *q, uint16_t start, uint16_t k)
 {
-	for (uint16_t i = 0; i < k; i++) {
-		uint16_t s = (uint16_t)((start + i) & q->mask);
-		volatile struct x710_rx_desc_read *d = (volatile struct x710_rx_desc_read *)&q->ring[s];
-		struct rte_mbuf *m = q->sw_ring[s];
-		d->pkt_addr = rte_mbuf_data_iova_default(m);
-		d->hdr_addr = 0;        /* also clears DD, which it overlaps (spec §0 #7) */
-	}
+	volatile struct x710_rx_desc_wb *d = &q->ring[start];
+	struct rte_mbuf **sw = &q->sw_ring[start];
+
+	for (uint16_t i = 0; i < k; i++)
+		_mm_store_si128((__m128i *)(uintptr_t)&d[i],
+				_mm_set_epi64x(0, (long long)rte_mbuf_data_iova_default(sw[i])));
 }
 
 uint16_t
@@ -67,13 +70,15 @@ x710vf_rx_refill(struct x710vf_rx_queue *q)
 		return 0;
 	}
 	done = first;
+	arm_slots(q, start, first);
 	if (held > first) {
-		if (rte_mempool_get_bulk(q->mp, (void **)&q->sw_ring[0], held - first) == 0)
+		if (rte_mempool_get_bulk(q->mp, (void **)&q->sw_ring[0], held - first) == 0) {
+			arm_slots(q, 0, (uint16_t)(held - first));
 			done = held;
-		else
+		} else {
 			q->alloc_failed += held - first;
+		}
 	}
-	arm_slots(q, start, done);
 	q->nb_held = (uint16_t)(held - done);
 	rte_io_wmb();
 	*q->tail = (uint32_t)((start + done - 1) & q->mask);   /* one tail write */
@@ -162,6 +167,19 @@ x710vf_recv_scalar(void *rxq, struct rte_mbuf **pkts, uint16_t n)
 	if (held >= q->free_thresh)
 		x710vf_rx_refill(q);
 	return nb;
+}
+
+int
+x710vf_rx_descriptor_status(void *rxq, uint16_t offset)
+{
+	const struct x710vf_rx_queue *q = rxq;
+
+	/* Posted slots: all but the held ones and the one at the tail. */
+	if (offset >= q->nb_desc - q->nb_held - 1)
+		return RTE_ETH_RX_DESC_UNAVAIL;
+	uint16_t i = (uint16_t)((q->next + offset) & q->mask);
+	return (q->ring[i].qword1 & X710_RXD_STATUS_DD) ? RTE_ETH_RX_DESC_DONE :
+							  RTE_ETH_RX_DESC_AVAIL;
 }
 
 uint16_t

@@ -103,6 +103,9 @@ uint16_t x710vf_recv_avx2(void *rxq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t x710vf_xmit_sse(void *txq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t x710vf_xmit_avx2(void *txq, struct rte_mbuf **pkts, uint16_t n);
 
+/* rte_eth_rx_descriptor_status(): DONE, AVAIL or UNAVAIL at next + offset. */
+int x710vf_rx_descriptor_status(void *rxq, uint16_t offset);
+
 /* Shared pieces of the burst functions (x710vf_rxtx.c). */
 extern const uint32_t x710vf_ptype_table[256];
 uint16_t x710vf_rx_refill(struct x710vf_rx_queue *q);

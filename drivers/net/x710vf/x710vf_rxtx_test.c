@@ -86,6 +86,11 @@ a_to_b(struct env *e, const struct path *p, unsigned int n, uint16_t len)
 		rte_pktmbuf_free_bulk(out + s, k - s);
 		sent += s;
 		run_model(e);
+		if (s > 0)      /* what the model delivered is reported done */
+			assert_int_equal(x710vf_rx_descriptor_status(&e->b.rxq, s - 1),
+					 RTE_ETH_RX_DESC_DONE);
+		assert_int_equal(x710vf_rx_descriptor_status(&e->b.rxq, QLEN - 1),
+				 RTE_ETH_RX_DESC_UNAVAIL);
 		uint16_t r = p->rx(&e->b.rxq, in, X710VF_VEC_BURST);
 		for (uint16_t i = 0; i < r; i++) {
 			assert_int_equal(in[i]->pkt_len, len);

@@ -10,6 +10,7 @@
 #define X710VF_RXTX_VEC_COMMON_H
 
 #include <emmintrin.h>
+#include <string.h>
 
 #include <rte_io.h>
 
@@ -23,51 +24,72 @@
 
 _Static_assert(offsetof(struct rte_mbuf, pkt_len) ==
 	       offsetof(struct rte_mbuf, rx_descriptor_fields1) + 4, "mbuf layout");
+_Static_assert(offsetof(struct rte_mbuf, ol_flags) ==
+	       offsetof(struct rte_mbuf, rearm_data) + 8, "mbuf layout");
 _Static_assert(offsetof(struct rte_mbuf, hash) ==
 	       offsetof(struct rte_mbuf, rx_descriptor_fields1) + 12, "mbuf layout");
 
-/* Fill a single-buffer frame's mbuf from its descriptor's qw0/qw1. */
-static inline void
+/* Fill a single-buffer frame's mbuf from its descriptor's qw0/qw1; returns
+ * the frame length. Two 16 B stores: rearm word + ol_flags, then
+ * packet_type, pkt_len, data_len | vlan_tci, hash.rss. */
+static __rte_always_inline uint32_t
 vec_rx_fill(const struct x710vf_rx_queue *q, struct rte_mbuf *m, uint64_t qw0, uint64_t qw1)
 {
 	uint32_t len = (uint32_t)((qw1 & X710_RXD_QW1_LEN_PBUF_MASK) >> X710_RXD_QW1_LEN_PBUF_SHIFT);
-	uint32_t rss = (uint32_t)(qw0 >> X710_RXD_QW0_RSS_SHIFT);
-	bool has_rss = ((qw1 >> X710_RXD_STATUS_FLTSTAT_SHIFT) & 3) == X710_RXD_FLTSTAT_RSS_HASH;
+	uint64_t ol = ((qw1 >> X710_RXD_STATUS_FLTSTAT_SHIFT) & 3) == X710_RXD_FLTSTAT_RSS_HASH ?
+		      RTE_MBUF_F_RX_RSS_HASH : 0;
 	uint32_t ptype = x710vf_ptype_table[(qw1 & X710_RXD_QW1_PTYPE_MASK) >> X710_RXD_QW1_PTYPE_SHIFT];
 
-	*X710VF_MBUF_REARM(m) = q->mbuf_init;
-	/* packet_type, pkt_len, data_len | vlan_tci, hash.rss: one 16 B store. */
+	_mm_storeu_si128((__m128i *)X710VF_MBUF_REARM(m), _mm_set_epi64x((long long)ol,
+			 (long long)q->mbuf_init));
+	/* low: packet_type | pkt_len << 32; high: data_len, vlan_tci 0, hash.rss */
 	_mm_storeu_si128((__m128i *)RTE_PTR_ADD(m, offsetof(struct rte_mbuf, rx_descriptor_fields1)),
-			 _mm_set_epi32((int)rss, (int)len, (int)len, (int)ptype));
-	m->ol_flags = has_rss ? RTE_MBUF_F_RX_RSS_HASH : 0;
+			 _mm_set_epi64x((long long)((qw0 & UINT64_C(0xFFFFFFFF00000000)) | len),
+					(long long)(ptype | (uint64_t)len << 32)));
+	return len;
 }
 
 /* One ISA step: load up to k (<= 4) descriptors from d, last first (a later DD
- * seen means the earlier ones are complete, spec §0 #7), return their qw0/qw1
- * and a bit per descriptor that is a complete, error-free single buffer. */
+ * seen means the earlier ones are complete, spec §0 #7), store their qw0/qw1
+ * pairs in qw[2j], qw[2j+1] and return a bit per descriptor that is a
+ * complete, error-free single buffer. */
 typedef unsigned int (*vec_rx_group_fn)(const volatile struct x710_rx_desc_wb *d, uint16_t k,
-					uint64_t qw0[VEC_RX_GROUP], uint64_t qw1[VEC_RX_GROUP]);
+					uint64_t qw[2 * VEC_RX_GROUP]);
 
 static __rte_always_inline uint16_t
 vec_recv(struct x710vf_rx_queue *q, struct rte_mbuf **pkts, uint16_t n, vec_rx_group_fn group)
 {
 	uint16_t nb = 0, next = q->next;
 	uint64_t bytes = 0;
-	uint64_t qw0[VEC_RX_GROUP], qw1[VEC_RX_GROUP];
+	uint64_t qw[2 * VEC_RX_GROUP] __rte_aligned(16);
 
 	if (q->seg_first != NULL)
 		return x710vf_recv_scalar(q, pkts, n);     /* finish a chain first */
+	if (!(q->ring[next].qword1 & X710_RXD_STATUS_DD))
+		return 0;       /* an empty poll costs one load */
 	while (nb < n) {
-		uint16_t k = (uint16_t)RTE_MIN(RTE_MIN(VEC_RX_GROUP, n - nb), q->nb_desc - next);
-		unsigned int ok = group(&q->ring[next], k, qw0, qw1);
-		unsigned int run = (unsigned int)__builtin_ctz(~ok);   /* leading good frames */
-		if (run > k)
-			run = k;
-		for (unsigned int j = 0; j < run; j++) {
-			struct rte_mbuf *m = q->sw_ring[next + j];
-			vec_rx_fill(q, m, qw0[j], qw1[j]);
-			bytes += m->pkt_len;
-			pkts[nb + j] = m;
+		uint16_t k = VEC_RX_GROUP;
+		if (unlikely(n - nb < VEC_RX_GROUP || q->nb_desc - next < VEC_RX_GROUP))
+			k = (uint16_t)RTE_MIN(n - nb, q->nb_desc - next);
+		unsigned int ok = group(&q->ring[next], k, qw);
+		unsigned int run;
+		struct rte_mbuf **sw = &q->sw_ring[next];
+		if (likely((ok & 0xF) == 0xF && k == VEC_RX_GROUP)) {
+			/* the common case, unrolled: four good frames */
+			run = VEC_RX_GROUP;
+			bytes += vec_rx_fill(q, sw[0], qw[0], qw[1]);
+			bytes += vec_rx_fill(q, sw[1], qw[2], qw[3]);
+			bytes += vec_rx_fill(q, sw[2], qw[4], qw[5]);
+			bytes += vec_rx_fill(q, sw[3], qw[6], qw[7]);
+			memcpy(&pkts[nb], sw, VEC_RX_GROUP * sizeof(*sw));
+		} else {
+			run = (unsigned int)__builtin_ctz(~ok);   /* leading good frames */
+			if (run > k)
+				run = k;
+			for (unsigned int j = 0; j < run; j++) {
+				bytes += vec_rx_fill(q, sw[j], qw[2 * j], qw[2 * j + 1]);
+				pkts[nb + j] = sw[j];
+			}
 		}
 		nb = (uint16_t)(nb + run);
 		next = (uint16_t)((next + run) & q->mask);
@@ -78,7 +100,7 @@ vec_recv(struct x710vf_rx_queue *q, struct rte_mbuf **pkts, uint16_t n, vec_rx_g
 		q->packets += nb;
 		q->bytes += bytes;
 		/* Done but unusual (chained, errored): the scalar path handles it. */
-		if (run == 0 && (qw1[0] & X710_RXD_STATUS_DD))
+		if (run == 0 && (qw[1] & X710_RXD_STATUS_DD))
 			return (uint16_t)(nb + x710vf_recv_scalar(q, pkts + nb, n - nb));
 		goto refill;
 	}
@@ -100,18 +122,32 @@ vec_tx_room(struct x710vf_tx_queue *q, uint16_t n)
 	return RTE_MIN(n, q->nb_free);
 }
 
-static inline uint64_t
-vec_tx_qw1(const struct rte_mbuf *m, uint16_t slot, uint16_t rs_mask)
+/* A single-buffer frame's qw1 without RS: EOP, ICRC and the length. */
+#define VEC_TX_QW1_BASE (X710_TX_DTYPE_DATA | \
+	((uint64_t)(X710_TX_CMD_EOP | X710_TX_CMD_ICRC) << X710_TXD_QW1_CMD_SHIFT))
+static __rte_always_inline uint64_t
+vec_tx_qw1(const struct rte_mbuf *m)
 {
-	uint64_t cmd = X710_TX_CMD_EOP | X710_TX_CMD_ICRC |
-		       ((slot & rs_mask) == rs_mask ? X710_TX_CMD_RS : 0);
-	return X710_TX_DTYPE_DATA | (cmd << X710_TXD_QW1_CMD_SHIFT) |
-	       ((uint64_t)m->data_len << X710_TXD_QW1_BUF_SZ_SHIFT);
+	return VEC_TX_QW1_BASE | ((uint64_t)m->data_len << X710_TXD_QW1_BUF_SZ_SHIFT);
+}
+
+/* RS on every rs_thresh-th slot written in [start, start + n): set once per
+ * burst instead of tested per packet. */
+static __rte_always_inline void
+vec_tx_set_rs(struct x710vf_tx_queue *q, uint16_t start, uint16_t n)
+{
+	uint16_t rs_mask = (uint16_t)(q->rs_thresh - 1);
+	uint16_t first = (uint16_t)((start | rs_mask) - start);    /* offset of the first RS slot */
+
+	for (uint16_t off = first; off < n; off = (uint16_t)(off + q->rs_thresh))
+		q->ring[(start + off) & q->mask].cmd_type_offset_bsz |=
+			(uint64_t)X710_TX_CMD_RS << X710_TXD_QW1_CMD_SHIFT;
 }
 
 static inline void
 vec_tx_finish(struct x710vf_tx_queue *q, uint16_t next, uint16_t n, uint64_t bytes)
 {
+	vec_tx_set_rs(q, q->next, n);
 	q->next = next;
 	q->nb_free = (uint16_t)(q->nb_free - n);
 	q->packets += n;
