@@ -83,7 +83,15 @@ model_stats_format(const struct x710sim *sim, bool json, char *out, size_t len)
 		    (json ? "false" : "down"), pi.tx_packets, pi.tx_bytes, pi.rx_packets,
 		    pi.rx_bytes);
 		put_drops(&o, pi.drops, json);
-		put(&o, json ? "}}" : "\n");
+		/* Driver bugs the model ignored (tail >= qlen). */
+		if (json)
+			put(&o, "},\"tx_bad_tail\":%" PRIu64 ",\"rx_bad_tail\":%" PRIu64 "}",
+			    pi.tx_bad_tail, pi.rx_bad_tail);
+		else if (pi.tx_bad_tail || pi.rx_bad_tail)
+			put(&o, " tx_bad_tail=%" PRIu64 " rx_bad_tail=%" PRIu64 "\n",
+			    pi.tx_bad_tail, pi.rx_bad_tail);
+		else
+			put(&o, "\n");
 	}
 	put(&o, json ? "],\"vsis\":[" : "");
 	bool first = true;

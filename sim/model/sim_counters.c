@@ -21,6 +21,7 @@ static const char *const drop_names[SIM_DROP_REASON_COUNT] = {
 	[SIM_DROP_TX_MALFORMED] = "tx_malformed",
 	[SIM_DROP_DMA_FAULT] = "dma_fault",
 	[SIM_DROP_FAULT_INJECTED] = "fault_injected",
+	[SIM_DROP_LINK_DOWN] = "link_down",
 };
 
 const char *x710sim_drop_reason_name(unsigned int reason)
@@ -72,6 +73,8 @@ int x710sim_port_info(const struct x710sim *sim, unsigned int port,
 			out->tx_bytes = s->tx_bytes;
 			out->rx_packets = s->rx_packets;
 			out->rx_bytes = s->rx_bytes;
+			out->tx_bad_tail = s->tx_bad_tail;
+			out->rx_bad_tail = s->rx_bad_tail;
 			memcpy(out->drops, s->drops, sizeof(s->drops));
 		}
 	}
@@ -104,5 +107,6 @@ int x710sim_queue_info(struct x710sim *sim, unsigned int pf, unsigned int pf_que
 	out->crcstrip = tx ? false : qs->rxctx.crcstrip;
 	out->starts = qs->starts;
 	out->start_rc = qs->start_rc;
+	out->bad_tail = sim->dp != NULL ? sim_dp_queue_bad_tail(sim->dp, pf, pf_queue, tx) : 0;
 	return 0;
 }

@@ -47,6 +47,7 @@ enum sim_drop_reason {
 	SIM_DROP_TX_MALFORMED,     /* bad descriptor chain */
 	SIM_DROP_DMA_FAULT,        /* IOVA not mapped */
 	SIM_DROP_FAULT_INJECTED,   /* an injected Rx overrun */
+	SIM_DROP_LINK_DOWN,        /* the port's link is down: nothing in or out */
 	SIM_DROP_REASON_COUNT
 };
 

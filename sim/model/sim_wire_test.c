@@ -205,6 +205,59 @@ static void sink_wire_takes_what_the_port_sends(void **state)
 	assert_int_equal(got[14], 0x12);
 }
 
+static unsigned int drop_index(const char *name)
+{
+	for (unsigned int r = 0; x710sim_drop_reason_name(r) != NULL; r++)
+		if (strcmp(x710sim_drop_reason_name(r), name) == 0)
+			return r;
+	fail_msg("no drop reason %s", name);
+	return 0;
+}
+
+/* Link down: nothing comes in from the wire, nothing leaves; counted as link_down. */
+static void link_down_drops_are_their_own_reason(void **state)
+{
+	struct t *t = *state;
+	uint8_t f[FRAME_LEN], got[FX_LAN_BUF];
+	struct x710sim_port_info pi;
+	unsigned int link_down = drop_index("link_down");
+
+	assert_int_equal(x710sim_set_link(sim_of(t), 0, false), 0);
+	make_frame(f, t->pf_mac, 1);
+	assert_int_equal(x710sim_wire_inject(sim_of(t), 0, f, sizeof(f)), -ENOBUFS);
+	fx_pf_lan_send(&t->lan, f, sizeof(f));
+	assert_int_equal(fx_pf_lan_recv(&t->lan, got, sizeof(got)), -EAGAIN);
+	assert_int_equal(x710sim_port_info(sim_of(t), 0, &pi), 0);
+	assert_int_equal(pi.drops[link_down], 2);
+	assert_int_equal(pi.drops[DROP_NO_MATCH], 0);
+	assert_int_equal(pi.tx_packets + pi.rx_packets, 0);
+}
+
+/* A driver that writes QRX_TAIL past the ring: ignored, counted per queue
+ * and per port; the last sane tail keeps the ring going. */
+static void bad_rx_tail_is_counted(void **state)
+{
+	struct t *t = *state;
+	uint8_t f[FRAME_LEN], got[FX_LAN_BUF];
+	struct x710sim_port_info pi;
+	struct x710sim_queue_info qi;
+
+	make_frame(f, t->pf_mac, 8);           /* the model sees the sane tail */
+	assert_int_equal(x710sim_wire_inject(sim_of(t), 0, f, sizeof(f)), 0);
+	assert_int_equal(fx_pf_lan_recv(&t->lan, got, sizeof(got)), FRAME_LEN);
+	fx_w32(&t->env.fx, fx_pf(0), X710_QRX_TAIL(PF_QUEUE), FX_LAN_QLEN + 3);
+	make_frame(f, t->pf_mac, 9);
+	assert_int_equal(x710sim_wire_inject(sim_of(t), 0, f, sizeof(f)), 0);
+	assert_int_equal(fx_pf_lan_recv(&t->lan, got, sizeof(got)), FRAME_LEN);
+	assert_int_equal(x710sim_port_info(sim_of(t), 0, &pi), 0);
+	assert_int_equal(pi.rx_bad_tail, 1);
+	assert_int_equal(pi.tx_bad_tail, 0);
+	assert_int_equal(x710sim_queue_info(sim_of(t), 0, PF_QUEUE, false, &qi), 0);
+	assert_int_equal(qi.bad_tail, 1);
+	assert_int_equal(x710sim_queue_info(sim_of(t), 0, PF_QUEUE, true, &qi), 0);
+	assert_int_equal(qi.bad_tail, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -215,6 +268,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(loopback_wire_returns_what_the_port_sends,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(sink_wire_takes_what_the_port_sends, setup, teardown),
+		cmocka_unit_test_setup_teardown(link_down_drops_are_their_own_reason, setup, teardown),
+		cmocka_unit_test_setup_teardown(bad_rx_tail_is_counted, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

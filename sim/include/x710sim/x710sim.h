@@ -189,6 +189,9 @@ struct x710sim_port_info {
 	bool link_up;
 	uint64_t tx_packets, tx_bytes, rx_packets, rx_bytes;
 	uint64_t drops[X710SIM_MAX_DROP_REASONS];
+	/* Driver bugs the model ignores: Tx polls / Rx deliveries that found a
+	 * queue's tail register >= its ring length, summed over the port. */
+	uint64_t tx_bad_tail, rx_bad_tail;
 };
 
 unsigned int x710sim_n_ports(const struct x710sim *sim);
@@ -213,6 +216,7 @@ struct x710sim_queue_info {
 	bool crcstrip;             /* Rx only */
 	uint64_t starts;           /* how many times it was started */
 	int start_rc;              /* what the data path returned */
+	uint64_t bad_tail;         /* tail >= qlen seen since the last start */
 };
 int x710sim_queue_info(struct x710sim *sim, unsigned int pf, unsigned int pf_queue,
 		       bool tx, struct x710sim_queue_info *out);

@@ -227,6 +227,16 @@ const struct sim_port_stats *sim_dp_port_stats(const struct sim_datapath *dp,
 	return &dp->ports[port].stats;
 }
 
+uint64_t sim_dp_queue_bad_tail(const struct sim_datapath *dp, unsigned int pf,
+			       unsigned int pf_queue, int tx)
+{
+	size_t i = (size_t)pf * SIM_DP_MAX_QUEUES + pf_queue;
+
+	if (!queue_name_ok(dp, pf, pf_queue))
+		return 0;
+	return tx ? dp->txqs[i].bad_tail : dp->rxqs[i].bad_tail;
+}
+
 struct sim_vsi *sim_dp_vsi(struct sim_datapath *dp, unsigned int num)
 {
 	struct sim_vsi *v = dp->params.vsis;

@@ -35,6 +35,9 @@ typedef void (*sim_wire_sink_fn)(void *ctx, unsigned int port,
 struct sim_port_stats {
 	uint64_t tx_packets, tx_bytes, rx_packets, rx_bytes;
 	uint64_t drops[SIM_DROP_REASON_COUNT];
+	/* Driver bugs, ignored by the model: Tx polls and Rx deliveries that
+	 * found a queue's tail register >= its qlen. Kept across queue restarts. */
+	uint64_t tx_bad_tail, rx_bad_tail;
 };
 
 struct sim_dp_params {
@@ -77,6 +80,9 @@ void sim_dp_inject_rx_overrun(struct sim_datapath *dp, unsigned int pf,
 
 const struct sim_port_stats *sim_dp_port_stats(const struct sim_datapath *dp,
 					       unsigned int port);
+/* The same driver-bug count for one queue since it was last started. */
+uint64_t sim_dp_queue_bad_tail(const struct sim_datapath *dp, unsigned int pf,
+			       unsigned int pf_queue, int tx);
 
 /* Process Tx rings with new tails and pending wire frames; returns work done. */
 unsigned int sim_dp_poll(struct sim_datapath *dp);

@@ -107,10 +107,6 @@ sim_dp_class_counter(enum sim_dst_class d, uint64_t *uc, uint64_t *mc, uint64_t 
 	return d == SIM_DST_UNICAST ? uc : d == SIM_DST_MULTICAST ? mc : bc;
 }
 
-/* DMA through map only, split at SIM_DMA_PAGE_SIZE; 0 or -EFAULT. */
-int sim_dp_dma_read(const struct sim_dma_ops *dma, uint64_t iova, void *dst, size_t len);
-int sim_dp_dma_write(const struct sim_dma_ops *dma, uint64_t iova, const void *src, size_t len);
-
 static inline struct sim_txq *
 sim_dp_txq(struct sim_datapath *dp, unsigned int pf, unsigned int q)
 {

@@ -34,7 +34,7 @@ static int read_pkt_addr(struct sim_datapath *dp, struct sim_rxq *q, uint16_t id
 		*addr = *(const uint64_t *)(q->ring + (size_t)idx * X710_RX_DESC_SIZE);
 		return 0;
 	}
-	return sim_dp_dma_read(dp->params.dma,
+	return sim_dma_read(dp->params.dma,
 			       q->ctx.base_iova + (uint64_t)idx * X710_RX_DESC_SIZE,
 			       addr, sizeof(*addr));
 }
@@ -56,10 +56,10 @@ static void write_back(struct sim_datapath *dp, struct sim_rxq *q, uint16_t idx,
 		return;
 	}
 	/* Without a direct view each store is its own DMA write, in the same order. */
-	(void)sim_dp_dma_write(dp->params.dma, iova, &qw0, sizeof(qw0));
-	(void)sim_dp_dma_write(dp->params.dma, iova + 16, zero, sizeof(zero));
+	(void)sim_dma_write(dp->params.dma, iova, &qw0, sizeof(qw0));
+	(void)sim_dma_write(dp->params.dma, iova + 16, zero, sizeof(zero));
 	__atomic_thread_fence(__ATOMIC_RELEASE);
-	(void)sim_dp_dma_write(dp->params.dma, iova + 8, &qw1, sizeof(qw1));
+	(void)sim_dma_write(dp->params.dma, iova + 8, &qw1, sizeof(qw1));
 }
 
 static int copy_payload(struct sim_datapath *dp, uint64_t addr, const uint8_t *src, size_t n)
@@ -71,7 +71,7 @@ static int copy_payload(struct sim_datapath *dp, uint64_t addr, const uint8_t *s
 		memmove(dst, src, n);
 		return 0;
 	}
-	return sim_dp_dma_write(dp->params.dma, addr, src, n);
+	return sim_dma_write(dp->params.dma, addr, src, n);
 }
 
 int sim_dp_rxq_deliver(struct sim_datapath *dp, struct sim_vsi *vsi, struct sim_rxq *q,
@@ -96,10 +96,12 @@ int sim_dp_rxq_deliver(struct sim_datapath *dp, struct sim_vsi *vsi, struct sim_
 		drop(dp, vsi, port, SIM_DROP_OVERSIZE);
 		return -EMSGSIZE;
 	}
-	if (tail < qlen)
+	if (tail < qlen) {
 		q->tail = (uint16_t)tail;
-	else
+	} else {
 		q->bad_tail++;          /* a driver bug: keep the last sane tail */
+		dp->ports[q->b.pf].stats.rx_bad_tail++;
+	}
 	if (!q->ctx.crcstrip) {
 		uint32_t fcs = sim_dp_fcs(dp, data, len);
 

@@ -149,7 +149,7 @@ int sim_dp_switch_from_wire(struct sim_datapath *dp, unsigned int port, struct s
 	bool taken, exclusive;
 
 	if (!p->link_up) {
-		sim_dp_count_drop(dp, NULL, port, SIM_DROP_NO_MATCH);
+		sim_dp_count_drop(dp, NULL, port, SIM_DROP_LINK_DOWN);
 		return -ENOBUFS;
 	}
 	p->stats.rx_packets++;
@@ -167,7 +167,7 @@ static void to_wire(struct sim_datapath *dp, unsigned int port, struct sim_frame
 
 	/* A port whose link is down sends nothing: the frame has nowhere to go. */
 	if (!p->link_up) {
-		sim_dp_count_drop(dp, NULL, port, SIM_DROP_NO_MATCH);
+		sim_dp_count_drop(dp, NULL, port, SIM_DROP_LINK_DOWN);
 		return;
 	}
 	p->stats.tx_packets++;

@@ -304,14 +304,16 @@ static void test_wire_inject_and_link(void **state)
 	fx_frame(f, sizeof(f), fx_mac_b, fx_mac_c);
 	assert_int_equal(sim_dp_wire_inject(c->fx.dp, 1, f, sizeof(f)), -ENOBUFS);
 	assert_int_equal(got(c->d), 1);
-	assert_int_equal(ps->drops[SIM_DROP_NO_MATCH], 2);
+	assert_int_equal(ps->drops[SIM_DROP_NO_MATCH], 1);
+	assert_int_equal(ps->drops[SIM_DROP_LINK_DOWN], 1);
 	assert_int_equal(ps->rx_packets, 2);      /* the unmatched one was received */
 	sim_dp_set_link(c->fx.dp, 0, 0);
 	c->a->allow_lb = false;
 	send(c, fx_mac_b, fx_mac_a, 64);
 	assert_int_equal(c->sunk[0], 0);
 	assert_int_equal(sim_dp_port_stats(c->fx.dp, 0)->tx_packets, 0);
-	assert_int_equal(sim_dp_port_stats(c->fx.dp, 0)->drops[SIM_DROP_NO_MATCH], 1);
+	assert_int_equal(sim_dp_port_stats(c->fx.dp, 0)->drops[SIM_DROP_LINK_DOWN], 1);
+	assert_int_equal(sim_dp_port_stats(c->fx.dp, 0)->drops[SIM_DROP_NO_MATCH], 0);
 	sim_dp_set_link(c->fx.dp, 0, 1);
 	send(c, fx_mac_b, fx_mac_a, 64);
 	assert_int_equal(c->sunk[0], 1);

@@ -45,7 +45,7 @@ static int read_desc(struct sim_datapath *dp, struct sim_txq *q, uint16_t idx,
 		*qw1 = __atomic_load_n(&p[1], __ATOMIC_ACQUIRE);
 		return 0;
 	}
-	if (sim_dp_dma_read(dp->params.dma, q->ctx.base_iova + (uint64_t)idx * TXD_SIZE,
+	if (sim_dma_read(dp->params.dma, q->ctx.base_iova + (uint64_t)idx * TXD_SIZE,
 			    d, sizeof(d)) < 0)
 		return -EFAULT;
 	*qw0 = d[0];
@@ -67,7 +67,7 @@ static void write_desc_done(struct sim_datapath *dp, struct sim_txq *q, uint16_t
 		return;
 	}
 	__atomic_thread_fence(__ATOMIC_RELEASE);
-	(void)sim_dp_dma_write(dp->params.dma, iova, &done, sizeof(done));
+	(void)sim_dma_write(dp->params.dma, iova, &done, sizeof(done));
 }
 
 /*
@@ -142,7 +142,7 @@ static const uint8_t *frame_view(struct sim_datapath *dp, struct tx_chain *c, si
 		}
 	}
 	for (unsigned int i = 0; i < c->nseg; i++) {
-		if (sim_dp_dma_read(dp->params.dma, c->segs[i].addr, dp->frame + off,
+		if (sim_dma_read(dp->params.dma, c->segs[i].addr, dp->frame + off,
 				    c->segs[i].len) < 0) {
 			c->dma_fault = true;
 			return NULL;
@@ -221,6 +221,7 @@ unsigned int sim_dp_txq_process(struct sim_datapath *dp, struct sim_txq *q, unsi
 
 	if (tail >= q->ctx.qlen) {
 		q->bad_tail++;          /* a driver bug: never walk off the ring */
+		dp->ports[q->b.pf].stats.tx_bad_tail++;
 		return 0;
 	}
 	vsi = sim_dp_vsi(dp, q->b.vsi);
@@ -237,7 +238,7 @@ unsigned int sim_dp_txq_process(struct sim_datapath *dp, struct sim_txq *q, unsi
 		uint32_t head = q->head;
 
 		__atomic_thread_fence(__ATOMIC_RELEASE);
-		(void)sim_dp_dma_write(dp->params.dma, q->ctx.head_wb_addr, &head, sizeof(head));
+		(void)sim_dma_write(dp->params.dma, q->ctx.head_wb_addr, &head, sizeof(head));
 	}
 	return frames;
 }

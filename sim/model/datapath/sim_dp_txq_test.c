@@ -197,6 +197,9 @@ static void test_bad_tail_ignored(void **state)
 	c->tx.tail = QLEN + 5;
 	assert_int_equal(sim_dp_poll(c->fx.dp), 0);
 	assert_int_equal(sim_dp_txq_head(c->fx.dp, 0, 0), 0);
+	assert_int_equal(sim_dp_queue_bad_tail(c->fx.dp, 0, 0, 1), 1);
+	assert_int_equal(sim_dp_port_stats(c->fx.dp, 0)->tx_bad_tail, 1);
+	assert_int_equal(sim_dp_port_stats(c->fx.dp, 0)->rx_bad_tail, 0);
 	assert_int_equal(dtype(&c->tx, 0), X710_TX_DTYPE_DATA);
 	fx_tx_kick(&c->tx);
 	assert_int_equal(sim_dp_poll(c->fx.dp), 1);
