@@ -32,7 +32,9 @@ fake_pf_init(struct fake_pf *pf, fake_pf_answer_fn answer, void *ctx)
 int
 fake_pf_attach(struct fake_pf *pf, struct x710vf_mbx *mbx)
 {
-	pf->mbx_mem = aligned_alloc(4096, X710VF_MBX_MEM_SIZE);
+	/* aligned_alloc wants a size that is a multiple of the alignment (C11). */
+	size_t page = 4096, size = (X710VF_MBX_MEM_SIZE + page - 1) / page * page;
+	pf->mbx_mem = aligned_alloc(page, size);
 	if (pf->mbx_mem == NULL)
 		return -1;
 	return x710vf_mbx_init(mbx, pf->bar0, pf->mbx_mem, (uintptr_t)pf->mbx_mem);
