@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -283,6 +286,62 @@ static void socket_serves_listed_peer_and_limits_bodies(void **state)
 	test_env_fini(&t);
 }
 
+/* A port nobody listens on now (the kernel's pick for port 0). */
+static int free_port(void)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t len = sizeof(sin);
+	int fd = socket(AF_INET, SOCK_STREAM, 0), port;
+
+	assert_true(fd >= 0);
+	assert_int_equal(bind(fd, (struct sockaddr *)&sin, sizeof(sin)), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&sin, &len), 0);
+	port = ntohs(sin.sin_port);
+	close(fd);
+	return port;
+}
+
+/* One HTTP/1.0 exchange over TCP; returns the status. */
+static int tcp_request(int port, const char *method, const char *path)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port),
+				   .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	char req[256], resp[512];
+	int fd = socket(AF_INET, SOCK_STREAM, 0), status = -1;
+	size_t n = 0;
+	ssize_t r;
+
+	assert_int_equal(connect(fd, (struct sockaddr *)&sin, sizeof(sin)), 0);
+	snprintf(req, sizeof(req), "%s %s HTTP/1.0\r\nContent-Length: 0\r\n\r\n", method, path);
+	assert_int_equal(write(fd, req, strlen(req)), (ssize_t)strlen(req));
+	while (n < sizeof(resp) - 1 && (r = read(fd, resp + n, sizeof(resp) - 1 - n)) > 0)
+		n += (size_t)r;
+	resp[n] = '\0';
+	close(fd);
+	sscanf(resp, "HTTP/1.%*d %d", &status);
+	return status;
+}
+
+static void tcp_listener_is_read_only(void **state)
+{
+	struct loop_thread lt;
+	struct test_env t;
+	int port = free_port();
+
+	(void)state;
+	test_env_init(&t);
+	test_env_write_conf(&t, "a.conf", conf_a);
+	t.d.opt.tcp_port = port;
+	start_loop(&t, &lt);
+	assert_int_equal(tcp_request(port, "GET", "/v1/health"), 200);
+	assert_int_equal(tcp_request(port, "GET", "/metrics"), 200);
+	assert_int_equal(tcp_request(port, "POST", "/v1/reload"), 403);
+	assert_int_equal(tcp_request(port, "POST", "/v1/pools/pf_0000_01_00_0/claim"), 403);
+	assert_int_equal(t.d.n_lease, 0);
+	stop_loop(&lt);
+	test_env_fini(&t);
+}
+
 #define LOAD_CLIENTS 16
 #define LOAD_REQUESTS 200
 
@@ -357,6 +416,7 @@ int main(void)
 		cmocka_unit_test(restart_adopts_without_reset),
 		cmocka_unit_test(socket_refuses_unlisted_peer),
 		cmocka_unit_test(socket_serves_listed_peer_and_limits_bodies),
+		cmocka_unit_test(tcp_listener_is_read_only),
 		cmocka_unit_test(many_concurrent_clients),
 	};
 
