@@ -57,6 +57,10 @@ struct sriovd_backend_ext {
 	 * reset, VFs keep their queues; @vf_token is the one in force. */
 	int (*adopt)(const char *device, const char *vf_token, void **handle,
 		     struct sriov_error *err);
+	/* Lets go of the PF but leaves it and its VFs running (no VF disable,
+	 * no PF shutdown), for a later adopt(); sriovd's stop uses it instead
+	 * of ops->close when present. */
+	void (*detach)(void *handle);
 	/* Tells the PF the vfio VF token (a UUID string) VF users must give. */
 	int (*set_vf_token)(void *handle, const char *vf_token, struct sriov_error *err);
 	/* Answers pending VF mailbox messages without blocking, at most

@@ -45,7 +45,9 @@ void sriovd_fini(struct sriovd *d)
 	for (size_t i = 0; i < d->n_pf; i++) {
 		struct sriovd_pf *pf = &d->pf[i];
 
-		if (pf->handle && pf->be->ops->close)
+		if (pf->handle && pf->ext && pf->ext->detach)
+			pf->ext->detach(pf->handle);
+		else if (pf->handle && pf->be->ops->close)
 			pf->be->ops->close(pf->handle);
 		sriov_conf_free(pf->conf);
 		free(pf->device);

@@ -100,7 +100,8 @@ struct sriovd {
  * @ext (both borrowed). Sends nothing, opens nothing. */
 int sriovd_init(struct sriovd *d, const struct sriovd_options *opt,
 		const struct sriov_registry *reg, const struct sriovd_ext_table *ext);
-/* Closes every PF handle without touching the devices' configuration. */
+/* Lets go of every PF: ext->detach when the backend has it (the VFs keep
+ * running for the next sriovd to adopt), else ops->close. */
 void sriovd_fini(struct sriovd *d);
 
 /* Logs one line at syslog priority @prio (printf format). */

@@ -402,7 +402,10 @@ void sriovd_desired_free(struct sriovd_desired *des)
 	for (size_t i = 0; i < des->n; i++) {
 		struct sriovd_desired_pf *x = &des->pf[i];
 
-		if (x->new_handle && x->be && x->be->ops->close)
+		/* An adopted PF runs VFs someone uses: let go of it, do not stop it. */
+		if (x->new_handle && x->adopted && x->ext && x->ext->detach)
+			x->ext->detach(x->new_handle);
+		else if (x->new_handle && x->be && x->be->ops->close)
 			x->be->ops->close(x->new_handle);
 		sriov_plan_free(x->plan);
 		sriov_live_free(x->live);

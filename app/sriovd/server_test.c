@@ -162,8 +162,10 @@ static void restart_adopts_without_reset(void **state)
 	sriovd_server_fini(&srv);
 	/* While sriovd is down someone turns trust on for VF-1. */
 	fake_world.dev[0].vf[1].v[fake_param("trust")].b = true;
-	/* The daemon dies; the device keeps its VFs (the fake close does not reset). */
+	/* The daemon stops; it detaches (the VFs keep running), never closes. */
 	test_env_restart(&t);
+	assert_true(fake_log_find("detach 0000:01:00.0") >= 0);
+	assert_int_equal(fake_log_find("close 0000:01:00.0"), -1);
 	fake_world.log[0] = '\0';
 	assert_int_equal(sriovd_server_boot(&srv, &t.d, false), 0);
 	assert_true(fake_log_find("adopt 0000:01:00.0") >= 0);
@@ -180,6 +182,18 @@ static void restart_adopts_without_reset(void **state)
 	assert_true(fake_log_find("READY=1") >= 0);
 	assert_true(t.d.pf[0].adopted);
 	assert_string_equal(t.d.pf[0].vf_token, token);
+	sriovd_server_fini(&srv);
+
+	/* A broken file at the next start: adopted, refused, let go, not stopped. */
+	test_env_restart(&t);
+	fake_world.log[0] = '\0';
+	test_env_write_conf(&t, "a.conf", "PF { device : \"0000:01:00.0\"; num_vfs : x; }\n");
+	assert_int_not_equal(sriovd_server_boot(&srv, &t.d, false), 0);
+	assert_true(fake_log_find("adopt 0000:01:00.0") >= 0);
+	assert_true(fake_log_find("detach 0000:01:00.0") >= 0);
+	assert_int_equal(fake_log_find("close"), -1);
+	assert_int_equal(fake_world.dev[0].num_vfs, 2);
+	assert_int_equal(fake_world.dev[0].pf_resets, 0);
 	sriovd_server_fini(&srv);
 	test_env_fini(&t);
 }

@@ -130,6 +130,14 @@ static void fake_close(void *handle)
 	fake_log("close %s", dv->name);
 }
 
+static void fake_detach(void *handle)
+{
+	struct fake_dev *dv = handle;
+
+	dv->open = false;
+	fake_log("detach %s", dv->name);
+}
+
 static int fake_read_live(void *handle, const struct sriov_schema *schema, struct sriov_live **out,
 			  struct sriov_error *err)
 {
@@ -268,6 +276,7 @@ static const char *fake_opcode_name(unsigned int op)
 const struct sriovd_backend_ext fake_sriovd_ext = {
 	.backend = "fake",
 	.adopt = fake_adopt,
+	.detach = fake_detach,
 	.set_vf_token = fake_set_token,
 	.service = fake_service,
 	.vf_status = fake_vf_status,
