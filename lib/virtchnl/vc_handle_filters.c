@@ -244,6 +244,8 @@ int32_t vc_h_config_promisc(struct vc_host *h, uint16_t vf, const uint8_t *msg, 
 	}
 	v->promisc_uc_eff = uc;
 	v->promisc_mc_eff = mc;
+	vc_log(h, VC_LOG_INFO, vf, "promiscuous mode: unicast %s, multicast %s", uc ? "on" : "off",
+	       mc ? "on" : "off");
 	return VIRTCHNL_STATUS_SUCCESS;
 }
 

@@ -10,90 +10,39 @@ set -u
 X710_SIM=$1
 SRIOVCTL=$2
 SRC=$3
+. "$SRC/tests/integration/x710_pf_lib.sh"
 CONF=$SRC/examples/iov/x710-sim.conf
-TESTPMD=/usr/bin/dpdk-testpmd
 PF=0000:01:00.0
 MAC0=02:00:00:00:05:00      # VF-0 / VF-1 mac-addr in $CONF
 MAC1=02:00:00:00:05:01
-NEED_HUGEPAGES=120          # sriovctl -m 64 + two testpmd -m 64, with slack
-DEADLINE=600                # polls of 0.1 s for each wait
 MIN_FRAMES=1000
 
-skip() { echo "SKIP: $*"; exit 77; }
-
-[ "$(id -u)" = 0 ] || skip "needs root (mount namespace, pagemap physical addresses)"
+need_root_hugepages 120     # sriovctl -m 64 + two testpmd -m 64, with slack
 [ -x "$TESTPMD" ] || skip "$TESTPMD is not installed (Debian package dpdk)"
-FREE=$(cat /sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages 2>/dev/null || echo 0)
-[ "$FREE" -ge "$NEED_HUGEPAGES" ] ||
-	skip "needs $NEED_HUGEPAGES free 2 MiB hugepages, $FREE free (echo 512 > /proc/sys/vm/nr_hugepages)"
 
 RUN=${SRIOV_BUILD_ROOT:-/tmp}/tests/integration/x710_pf_testpmd.$$
 DIR=$RUN/sim
+LOGS="sriovctl rx tx"
 mkdir -p "$RUN" || { echo "FAIL: cannot create $RUN"; exit 1; }
-CTL_PID= RX_PID= TX_PID=
-
-fail() {
-	echo "FAIL: $*"
-	for f in sriovctl rx tx; do
-		[ -f "$RUN/$f.log" ] && { echo "--- $f.log (tail)"; tail -40 "$RUN/$f.log"; }
-	done
-	[ -f "$DIR/x710-sim.log" ] && { echo "--- x710-sim.log (tail)"; tail -20 "$DIR/x710-sim.log"; }
-	exit 1
-}
+RX_PID= TX_PID=
 
 cleanup() {
 	for p in $TX_PID $RX_PID; do kill "$p" 2>/dev/null; done
-	[ -n "$CTL_PID" ] && kill -TERM "$CTL_PID" 2>/dev/null
-	wait 2>/dev/null
-	"$X710_SIM" stop --dir "$DIR" >/dev/null 2>&1
+	pf_cleanup
 	rm -rf "/var/run/dpdk/x710pf-rx-$$" "/var/run/dpdk/x710pf-tx-$$"
 }
 trap cleanup EXIT
-
-# wait_for FILE PATTERN PID WHAT: poll FILE for an extended regex.
-wait_for() {
-	n=0
-	until grep -qE "$2" "$1" 2>/dev/null; do
-		kill -0 "$3" 2>/dev/null || fail "$4: the process exited first"
-		n=$((n + 1))
-		[ "$n" -le "$DEADLINE" ] || fail "$4: not seen in time"
-		sleep 0.1
-	done
-}
 
 # count FILE KEY: the last "KEY: N" testpmd printed.
 count() {
 	grep -oE "$2: +[0-9]+" "$1" | tail -1 | grep -oE '[0-9]+$'
 }
 
-"$X710_SIM" start --pfs 2 --vfs-per-pf 8 --dir "$DIR" || fail "x710-sim start"
-
 echo "1. sriovctl -C creates the VFs and serves their mailboxes"
-"$X710_SIM" exec --dir "$DIR" -- "$SRIOVCTL" -C -f "$CONF" >"$RUN/sriovctl.log" 2>&1 &
-CTL_PID=$!
-wait_for "$RUN/sriovctl.log" "serving the VF mailboxes" "$CTL_PID" "sriovctl -C"
+pf_start "$CONF" 4
 grep -E "Plan for|change\(s\) applied" "$RUN/sriovctl.log"
-# The model publishes VFs one by one after sriov_numvfs is written: poll.
-n=0
-until [ "$(cat "$DIR/devices/$PF/sriov_numvfs")" = 4 ] && [ -e "$DIR/devices/$PF/virtfn3" ]; do
-	n=$((n + 1))
-	[ "$n" -le "$DEADLINE" ] ||
-		fail "sriov_numvfs is '$(cat "$DIR/devices/$PF/sriov_numvfs")', want 4 with virtfn0..3"
-	sleep 0.1
-done
-VF0=$(basename "$(readlink "$DIR/devices/$PF/virtfn0")")
-VF1=$(basename "$(readlink "$DIR/devices/$PF/virtfn1")")
 [ -n "$VF0" ] && [ -n "$VF1" ] || fail "no virtfn0/virtfn1 links under $PF"
 echo "   4 VFs; VF0 $VF0, VF1 $VF1"
-
-# start_testpmd NAME VF: testpmd in interactive mode, fed through a FIFO;
-# stdbuf makes its printf output reach the log line by line.
-start_testpmd() {
-	mkfifo "$RUN/$1.in"
-	"$X710_SIM" exec --dir "$DIR" -- stdbuf -oL "$TESTPMD" -a "$2" --iova-mode=pa -m 64 \
-		--file-prefix "x710pf-$1-$$" -- -i --total-num-mbufs=2048 \
-		<"$RUN/$1.in" >"$RUN/$1.log" 2>&1 &
-}
 
 echo "2. testpmd (net_iavf) on VF1: rxonly"
 start_testpmd rx "$VF1"
@@ -161,26 +110,8 @@ echo "   VF0 TX-packets $TX; VF1 rxonly RX-total $FWD; VF1 port RX-packets $RX, 
 [ "$FWD" -le "$TX" ] || fail "VF1 received $FWD frames but VF0 sent only $TX"
 
 echo "4. testpmd's counters agree with the model's"
-"$X710_SIM" stats --dir "$DIR" >"$RUN/stats.txt" || fail "x710-sim stats"
-# "vsi N (vf) seid S pf 0 vf_abs A ..." then one line of key=value counters.
-# model ABS "+key -key ...": that VSI's counters summed or subtracted.
-model() {
-	awk -v abs="$1" -v spec="$2" '
-		/^vsi / { hit = ($0 ~ /\(vf\)/ && $0 ~ (" pf 0 vf_abs " abs " ")); next }
-		hit {
-			n = split(spec, terms, " "); sum = 0
-			for (t = 1; t <= n; t++) {
-				sign = substr(terms[t], 1, 1); key = substr(terms[t], 2)
-				for (i = 1; i <= NF; i++) {
-					split($i, kv, "=")
-					if (kv[1] == key) sum += (sign == "-" ? -kv[2] : kv[2])
-				}
-			}
-			printf "%d\n", sum; hit = 0
-		}' "$RUN/stats.txt"
-}
-BASE=$(awk '/^vsi .*\(vf\).* pf 0 vf_abs / { for (i = 1; i <= NF; i++) if ($i == "vf_abs") print $(i + 1) }' \
-	"$RUN/stats.txt" | sort -n | head -1)
+model_stats
+BASE=$(model_vf_base)
 [ -n "$BASE" ] || fail "no VF VSI of PF 0 in x710-sim stats"
 M_TX=$(model "$BASE" "+tx_unicast +tx_multicast +tx_broadcast")
 M_RXU=$(model "$((BASE + 1))" "+rx_unicast +rx_multicast +rx_broadcast")
@@ -202,12 +133,6 @@ printf 'quit\n' >&4
 printf 'quit\n' >&5
 wait "$RX_PID" "$TX_PID" 2>/dev/null
 RX_PID= TX_PID=
-kill -TERM "$CTL_PID"
-wait "$CTL_PID"
-CTL_RC=$?
-CTL_PID=
-grep -q "removing the VFs" "$RUN/sriovctl.log" || fail "sriovctl did not remove the VFs on SIGTERM"
-[ "$(cat "$DIR/devices/$PF/sriov_numvfs")" = 0 ] || fail "VFs left after SIGTERM"
-[ "$CTL_RC" = 0 ] || fail "sriovctl exit $CTL_RC after SIGTERM"
+pf_stop
 rm -rf "$RUN"
 echo "PASS"
