@@ -9,11 +9,11 @@
 #include "x710vf_rxtx_vec_common.h"
 
 static __rte_always_inline unsigned int
-avx2_group(const volatile struct x710_rx_desc_wb *ring, uint16_t k,
-	   uint64_t qw[2 * VEC_RX_GROUP])
+avx2_group(const volatile struct x710_rx_desc_wb *ring, uint16_t k, struct vec_rx_meta *mt)
 {
 	const __m256i want = _mm256_set1_epi64x((long long)VEC_RX_STATUS_WANT);
 	const __m256i mask = _mm256_set1_epi64x((long long)VEC_RX_STATUS_MASK);
+	const __m256i three = _mm256_set1_epi64x(3);
 	__m256i d[VEC_RX_GROUP] = { _mm256_setzero_si256(), _mm256_setzero_si256(),
 				    _mm256_setzero_si256(), _mm256_setzero_si256() };
 
@@ -31,14 +31,25 @@ avx2_group(const volatile struct x710_rx_desc_wb *ring, uint16_t k,
 			rte_compiler_barrier();
 		}
 	}
-	/* qw1 of d0..d3 into one register, then one compare for all four. */
-	__m256i lo = _mm256_unpackhi_epi64(d[0], d[1]);   /* low lane: d0.qw1, d1.qw1 */
-	__m256i hi = _mm256_unpackhi_epi64(d[2], d[3]);   /* low lane: d2.qw1, d3.qw1 */
-	__m256i qw1s = _mm256_permute2x128_si256(lo, hi, 0x20);
-	__m256i st = _mm256_cmpeq_epi64(_mm256_and_si256(qw1s, mask), want);
-	/* qw0/qw1 pairs of d0,d1 and d2,d3: two 256-bit stores. */
-	_mm256_store_si256((__m256i *)&qw[0], _mm256_permute2x128_si256(d[0], d[1], 0x20));
-	_mm256_store_si256((__m256i *)&qw[4], _mm256_permute2x128_si256(d[2], d[3], 0x20));
+	/* qw0 and qw1 of d0..d3, one register each (low lanes hold qw0/qw1). */
+	__m256i qw0 = _mm256_permute2x128_si256(_mm256_unpacklo_epi64(d[0], d[1]),
+						_mm256_unpacklo_epi64(d[2], d[3]), 0x20);
+	__m256i qw1 = _mm256_permute2x128_si256(_mm256_unpackhi_epi64(d[0], d[1]),
+						_mm256_unpackhi_epi64(d[2], d[3]), 0x20);
+	__m256i len = _mm256_and_si256(_mm256_srli_epi64(qw1, X710_RXD_QW1_LEN_PBUF_SHIFT),
+				       _mm256_set1_epi64x((long long)VEC_RX_LEN_MASK));
+	__m256i rss = _mm256_cmpeq_epi64(_mm256_and_si256(
+		_mm256_srli_epi64(qw1, X710_RXD_STATUS_FLTSTAT_SHIFT), three), three);
+
+	_mm256_store_si256((__m256i *)mt->hi, _mm256_or_si256(len, _mm256_and_si256(qw0,
+			   _mm256_set1_epi64x((long long)VEC_RX_RSS_WORD))));
+	_mm256_store_si256((__m256i *)mt->len_hi, _mm256_slli_epi64(len, 32));
+	_mm256_store_si256((__m256i *)mt->ptype, _mm256_and_si256(
+		_mm256_srli_epi64(qw1, X710_RXD_QW1_PTYPE_SHIFT), _mm256_set1_epi64x(0xFF)));
+	_mm256_store_si256((__m256i *)mt->ol, _mm256_and_si256(rss,
+			   _mm256_set1_epi64x((long long)RTE_MBUF_F_RX_RSS_HASH)));
+	_mm256_store_si256((__m256i *)mt->qw1, qw1);
+	__m256i st = _mm256_cmpeq_epi64(_mm256_and_si256(qw1, mask), want);
 	return (unsigned int)_mm256_movemask_pd(_mm256_castsi256_pd(st));
 }
 

@@ -9,12 +9,33 @@
 
 #include "x710vf_rxtx_vec_common.h"
 
+/* Two descriptors' words (qw0 pair, qw1 pair) into meta lanes j, j + 1. */
 static __rte_always_inline unsigned int
-sse_group(const volatile struct x710_rx_desc_wb *ring, uint16_t k,
-	  uint64_t qw[2 * VEC_RX_GROUP])
+sse_pair(__m128i qw0, __m128i qw1, struct vec_rx_meta *mt, unsigned int j)
 {
-	const __m128i want = _mm_set1_epi64x((long long)VEC_RX_STATUS_WANT);
-	const __m128i mask = _mm_set1_epi64x((long long)VEC_RX_STATUS_MASK);
+	const __m128i three = _mm_set1_epi64x(3);
+	__m128i len = _mm_and_si128(_mm_srli_epi64(qw1, X710_RXD_QW1_LEN_PBUF_SHIFT),
+				    _mm_set1_epi64x((long long)VEC_RX_LEN_MASK));
+	__m128i rss = _mm_cmpeq_epi64(_mm_and_si128(
+		_mm_srli_epi64(qw1, X710_RXD_STATUS_FLTSTAT_SHIFT), three), three);
+
+	_mm_store_si128((__m128i *)&mt->hi[j], _mm_or_si128(len, _mm_and_si128(qw0,
+			_mm_set1_epi64x((long long)VEC_RX_RSS_WORD))));
+	_mm_store_si128((__m128i *)&mt->len_hi[j], _mm_slli_epi64(len, 32));
+	_mm_store_si128((__m128i *)&mt->ptype[j], _mm_and_si128(
+		_mm_srli_epi64(qw1, X710_RXD_QW1_PTYPE_SHIFT), _mm_set1_epi64x(0xFF)));
+	_mm_store_si128((__m128i *)&mt->ol[j], _mm_and_si128(rss,
+			_mm_set1_epi64x((long long)RTE_MBUF_F_RX_RSS_HASH)));
+	_mm_store_si128((__m128i *)&mt->qw1[j], qw1);
+	__m128i st = _mm_cmpeq_epi64(_mm_and_si128(qw1,
+		_mm_set1_epi64x((long long)VEC_RX_STATUS_MASK)),
+		_mm_set1_epi64x((long long)VEC_RX_STATUS_WANT));
+	return (unsigned int)_mm_movemask_pd(_mm_castsi128_pd(st));
+}
+
+static __rte_always_inline unsigned int
+sse_group(const volatile struct x710_rx_desc_wb *ring, uint16_t k, struct vec_rx_meta *mt)
+{
 	__m128i d[VEC_RX_GROUP] = { _mm_setzero_si128(), _mm_setzero_si128(),
 				    _mm_setzero_si128(), _mm_setzero_si128() };
 
@@ -32,12 +53,8 @@ sse_group(const volatile struct x710_rx_desc_wb *ring, uint16_t k,
 			rte_compiler_barrier();
 		}
 	}
-	__m128i s01 = _mm_cmpeq_epi64(_mm_and_si128(_mm_unpackhi_epi64(d[0], d[1]), mask), want);
-	__m128i s23 = _mm_cmpeq_epi64(_mm_and_si128(_mm_unpackhi_epi64(d[2], d[3]), mask), want);
-	for (int j = 0; j < VEC_RX_GROUP; j++)
-		_mm_store_si128((__m128i *)&qw[2 * j], d[j]);
-	return (unsigned int)_mm_movemask_pd(_mm_castsi128_pd(s01)) |
-	       ((unsigned int)_mm_movemask_pd(_mm_castsi128_pd(s23)) << 2);
+	return sse_pair(_mm_unpacklo_epi64(d[0], d[1]), _mm_unpackhi_epi64(d[0], d[1]), mt, 0) |
+	       (sse_pair(_mm_unpacklo_epi64(d[2], d[3]), _mm_unpackhi_epi64(d[2], d[3]), mt, 2) << 2);
 }
 
 uint16_t

@@ -29,39 +29,45 @@ _Static_assert(offsetof(struct rte_mbuf, ol_flags) ==
 _Static_assert(offsetof(struct rte_mbuf, hash) ==
 	       offsetof(struct rte_mbuf, rx_descriptor_fields1) + 12, "mbuf layout");
 
-/* Fill a single-buffer frame's mbuf from its descriptor's qw0/qw1; returns
- * the frame length. Two 16 B stores: rearm word + ol_flags, then
- * packet_type, pkt_len, data_len | vlan_tci, hash.rss. */
-static __rte_always_inline uint32_t
-vec_rx_fill(const struct x710vf_rx_queue *q, struct rte_mbuf *m, uint64_t qw0, uint64_t qw1)
-{
-	uint32_t len = (uint32_t)((qw1 & X710_RXD_QW1_LEN_PBUF_MASK) >> X710_RXD_QW1_LEN_PBUF_SHIFT);
-	uint64_t ol = ((qw1 >> X710_RXD_STATUS_FLTSTAT_SHIFT) & 3) == X710_RXD_FLTSTAT_RSS_HASH ?
-		      RTE_MBUF_F_RX_RSS_HASH : 0;
-	uint32_t ptype = x710vf_ptype_table[(qw1 & X710_RXD_QW1_PTYPE_MASK) >> X710_RXD_QW1_PTYPE_SHIFT];
-
-	_mm_storeu_si128((__m128i *)X710VF_MBUF_REARM(m), _mm_set_epi64x((long long)ol,
-			 (long long)q->mbuf_init));
-	/* low: packet_type | pkt_len << 32; high: data_len, vlan_tci 0, hash.rss */
-	_mm_storeu_si128((__m128i *)RTE_PTR_ADD(m, offsetof(struct rte_mbuf, rx_descriptor_fields1)),
-			 _mm_set_epi64x((long long)((qw0 & UINT64_C(0xFFFFFFFF00000000)) | len),
-					(long long)(ptype | (uint64_t)len << 32)));
-	return len;
-}
+/* What one ISA step extracts from four descriptors, in vector registers and
+ * stored here as 64-bit lanes: the mbuf words ready to be stored. */
+struct vec_rx_meta {
+	uint64_t hi[VEC_RX_GROUP];      /* data_len | vlan_tci 0 | hash.rss << 32 */
+	uint64_t len_hi[VEC_RX_GROUP];  /* pkt_len << 32 (packet_type goes below) */
+	uint64_t ptype[VEC_RX_GROUP];   /* hardware PTYPE, an index into the table */
+	uint64_t ol[VEC_RX_GROUP];      /* RTE_MBUF_F_RX_RSS_HASH when FLTSTAT = 3 */
+	uint64_t qw1[VEC_RX_GROUP];     /* status words, for the scalar fallback */
+};
+#define VEC_RX_LEN_MASK  (X710_RXD_QW1_LEN_PBUF_MASK >> X710_RXD_QW1_LEN_PBUF_SHIFT)
+#define VEC_RX_RSS_WORD  UINT64_C(0xFFFFFFFF00000000)   /* qw0 [63:32] = hash */
 
 /* One ISA step: load up to k (<= 4) descriptors from d, last first (a later DD
- * seen means the earlier ones are complete, spec §0 #7), store their qw0/qw1
- * pairs in qw[2j], qw[2j+1] and return a bit per descriptor that is a
- * complete, error-free single buffer. */
+ * seen means the earlier ones are complete, spec §0 #7), fill *meta and
+ * return a bit per descriptor that is a complete, error-free single buffer. */
 typedef unsigned int (*vec_rx_group_fn)(const volatile struct x710_rx_desc_wb *d, uint16_t k,
-					uint64_t qw[2 * VEC_RX_GROUP]);
+					struct vec_rx_meta *meta);
+
+/* Fill frame j's mbuf from meta: two 16 B stores (rearm word + ol_flags;
+ * packet_type, pkt_len, data_len | vlan_tci, hash.rss). Returns its length. */
+static __rte_always_inline uint32_t
+vec_rx_fill(const struct x710vf_rx_queue *q, struct rte_mbuf *m, const struct vec_rx_meta *mt,
+	    unsigned int j)
+{
+	uint64_t lo = x710vf_ptype_table[mt->ptype[j]] | mt->len_hi[j];
+
+	_mm_storeu_si128((__m128i *)X710VF_MBUF_REARM(m),
+			 _mm_set_epi64x((long long)mt->ol[j], (long long)q->mbuf_init));
+	_mm_storeu_si128((__m128i *)RTE_PTR_ADD(m, offsetof(struct rte_mbuf, rx_descriptor_fields1)),
+			 _mm_set_epi64x((long long)mt->hi[j], (long long)lo));
+	return (uint32_t)(mt->len_hi[j] >> 32);
+}
 
 static __rte_always_inline uint16_t
 vec_recv(struct x710vf_rx_queue *q, struct rte_mbuf **pkts, uint16_t n, vec_rx_group_fn group)
 {
 	uint16_t nb = 0, next = q->next;
 	uint64_t bytes = 0;
-	uint64_t qw[2 * VEC_RX_GROUP] __rte_aligned(16);
+	struct vec_rx_meta mt __rte_aligned(32);
 
 	if (q->seg_first != NULL)
 		return x710vf_recv_scalar(q, pkts, n);     /* finish a chain first */
@@ -71,23 +77,23 @@ vec_recv(struct x710vf_rx_queue *q, struct rte_mbuf **pkts, uint16_t n, vec_rx_g
 		uint16_t k = VEC_RX_GROUP;
 		if (unlikely(n - nb < VEC_RX_GROUP || q->nb_desc - next < VEC_RX_GROUP))
 			k = (uint16_t)RTE_MIN(n - nb, q->nb_desc - next);
-		unsigned int ok = group(&q->ring[next], k, qw);
+		unsigned int ok = group(&q->ring[next], k, &mt);
 		unsigned int run;
 		struct rte_mbuf **sw = &q->sw_ring[next];
 		if (likely((ok & 0xF) == 0xF && k == VEC_RX_GROUP)) {
 			/* the common case, unrolled: four good frames */
 			run = VEC_RX_GROUP;
-			bytes += vec_rx_fill(q, sw[0], qw[0], qw[1]);
-			bytes += vec_rx_fill(q, sw[1], qw[2], qw[3]);
-			bytes += vec_rx_fill(q, sw[2], qw[4], qw[5]);
-			bytes += vec_rx_fill(q, sw[3], qw[6], qw[7]);
+			bytes += vec_rx_fill(q, sw[0], &mt, 0);
+			bytes += vec_rx_fill(q, sw[1], &mt, 1);
+			bytes += vec_rx_fill(q, sw[2], &mt, 2);
+			bytes += vec_rx_fill(q, sw[3], &mt, 3);
 			memcpy(&pkts[nb], sw, VEC_RX_GROUP * sizeof(*sw));
 		} else {
 			run = (unsigned int)__builtin_ctz(~ok);   /* leading good frames */
 			if (run > k)
 				run = k;
 			for (unsigned int j = 0; j < run; j++) {
-				bytes += vec_rx_fill(q, sw[j], qw[2 * j], qw[2 * j + 1]);
+				bytes += vec_rx_fill(q, sw[j], &mt, j);
 				pkts[nb + j] = sw[j];
 			}
 		}
@@ -100,7 +106,7 @@ vec_recv(struct x710vf_rx_queue *q, struct rte_mbuf **pkts, uint16_t n, vec_rx_g
 		q->packets += nb;
 		q->bytes += bytes;
 		/* Done but unusual (chained, errored): the scalar path handles it. */
-		if (run == 0 && (qw[1] & X710_RXD_STATUS_DD))
+		if (run == 0 && (mt.qw1[0] & X710_RXD_STATUS_DD))
 			return (uint16_t)(nb + x710vf_recv_scalar(q, pkts + nb, n - nb));
 		goto refill;
 	}
