@@ -201,11 +201,12 @@ step "kill -9 sriovd, restart: traffic keeps flowing, state identical"
 api GET /v1/pfs | grep -v '"adopted"\|mailbox_served' >"$RUN/before.json"
 kill -9 "$D_PID"; wait "$D_PID" 2>/dev/null; D_PID=
 start_sriovd sriovd2
+api GET /v1/pfs | grep -q '"adopted": true' ||
+	fail "the restarted sriovd did not adopt the PF: it was opened afresh (PF init, VFs rebuilt)"
 api GET /v1/pfs | grep -v '"adopted"\|mailbox_served' >"$RUN/after.json"
 diff -u "$RUN/before.json" "$RUN/after.json" >"$RUN/state.diff" ||
 	fail "state differs after restart: $(head -20 "$RUN/state.diff")"
 flowing "after restart"
-api GET /v1/pfs | grep -q '"adopted": true' || fail "the restarted sriovd did not adopt the PF"
 echo "   adopted; identical state; traffic flowing"
 
 printf 'quit\n' >&4
