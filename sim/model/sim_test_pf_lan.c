@@ -63,6 +63,8 @@ void fx_write_rx_ctx(uint8_t *o, uint64_t ring, unsigned int qlen)
 
 static void *zalloc_aligned(size_t align, size_t size)
 {
+	/* C11 aligned_alloc wants a size that is a multiple of the alignment. */
+	size = (size + align - 1) / align * align;
 	void *p = aligned_alloc(align, size);
 
 	assert_non_null(p);
