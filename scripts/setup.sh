@@ -26,6 +26,7 @@ packages=(
 	libpciaccess-dev libnl-route-3-dev libjansson-dev libmicrohttpd-dev
 	libsystemd-dev libcmocka-dev
 	dpkg-dev xz-utils groff-base util-linux procps python3
+	prometheus curl
 )
 
 missing=()
