@@ -62,6 +62,7 @@ struct x710_port {
 #if SRIOV_X710_HW
 	struct x710_hw *hw;
 	struct vc_host *host;
+	uint8_t *mbx_buf;           /* one ARQ event's message, MBX_BUF_SIZE */
 #endif
 };
 
@@ -165,6 +166,8 @@ static void release_pf(struct x710_port *port)
 	}
 	free(port->hw);
 	port->hw = NULL;
+	free(port->mbx_buf);
+	port->mbx_buf = NULL;
 #if SRIOV_X710_EAL
 	x710_eal_close(port->eal);
 	port->eal = NULL;
@@ -485,44 +488,90 @@ static void idle(void)
 	nanosleep(&ts, NULL);
 }
 
-/* Drains the PF ARQ: every VF message (0x0801) goes to the virtchnl host. */
+/* VFs whose FLR bit was set: each is rebuilt once, by the virtchnl host
+ * (its soft state and the VSI together). The hardware layer's own
+ * x710_vf_handle_vflr would rebuild the VSI a second time. */
+static void serve_vflr(struct x710_port *port)
+{
+	uint32_t done[X710_MAX_VFS_PER_PF / 32];
+
+	if (!(x710_rd32(&port->hw->os, X710_PFINT_ICR0) & X710_PFINT_ICR0_VFLR_MASK))
+		return;
+	if (x710_vf_take_vflr(port->hw, done) <= 0)
+		return;
+	for (uint16_t vf = 0; vf < port->num_vfs; vf++) {
+		if (!(done[vf / 32] & (UINT32_C(1) << (vf % 32))))
+			continue;
+		fprintf(stderr, "x710 %s VF-%u: function level reset\n", port->pf.bdf, vf);
+		if (port->host)
+			(void)vc_host_vf_reset(port->host, vf, true);
+		else if (x710_vf_get(port->hw, vf))
+			(void)x710_vf_reset(port->hw, vf, true);
+	}
+}
+
+/* The port's link changed: every running VF with link-state auto hears of it
+ * (the host sends the state the VF's policy says). */
+static void serve_link_event(struct x710_port *port)
+{
+	for (uint16_t vf = 0; vf < port->num_vfs; vf++)
+		(void)vc_host_notify_link(port->host, vf);
+}
+
+int x710_port_serve_pass(void *handle)
+{
+	struct x710_port *port = handle;
+	struct x710_aq_event ev;
+	int rc;
+
+	static_assert(MBX_BUF_SIZE <= UINT16_MAX, "event buffer length is a u16");
+	if (!port->owned)
+		return -EPERM;
+	if (!port->mbx_buf && !(port->mbx_buf = malloc(MBX_BUF_SIZE)))
+		return -ENOMEM;
+	serve_vflr(port);
+	ev = (struct x710_aq_event){ .msg = port->mbx_buf, .msg_cap = MBX_BUF_SIZE };
+	rc = x710_aq_event_get(port->hw, &ev, NULL);
+	if (rc == -EAGAIN)
+		return 0;
+	if (rc && rc != -EMSGSIZE) {
+		fprintf(stderr, "x710 %s: admin receive queue: %s\n", port->pf.bdf, strerror(-rc));
+		return rc;
+	}
+	if (!port->host)
+		return 1;
+	if (ev.opcode == X710_AQC_GET_LINK_STATUS) {
+		serve_link_event(port);
+		return 1;
+	}
+	if (ev.opcode != X710_AQC_SEND_MSG_TO_PF)
+		return 1;
+	if (rc == -EMSGSIZE) {
+		fprintf(stderr, "x710 %s: VF message of %u bytes dropped (> %d)\n", port->pf.bdf,
+			ev.full_len, MBX_BUF_SIZE);
+		return 1;
+	}
+	(void)vc_host_handle(port->host, ev.retval, ev.cookie_high, (int32_t)ev.cookie_low,
+			     port->mbx_buf, ev.msg_len, x710_now_us(&port->hw->os));
+	return 1;
+}
+
+/* Serves until *stop: FLRs, link events and the VFs' mailboxes. */
 static int port_serve(void *handle, volatile sig_atomic_t *stop, struct sriov_error *err)
 {
 	struct x710_port *port = handle;
-	static_assert(MBX_BUF_SIZE <= UINT16_MAX, "event buffer length is a u16");
-	uint8_t *buf = malloc(MBX_BUF_SIZE);
 
-	if (!port->owned || !buf) {
-		free(buf);
+	if (!port->owned)
 		return sriov_error_set(err, -EPERM, "%s is not driven by this process",
 				       port->pf.bdf);
-	}
 	while (!*stop) {
-		struct x710_aq_event ev = { .msg = buf, .msg_cap = MBX_BUF_SIZE };
-		int rc = x710_aq_event_get(port->hw, &ev, NULL);
+		int rc = x710_port_serve_pass(port);
 
-		if (rc == -EAGAIN) {
+		if (rc == -ENOMEM)
+			return sriov_error_set(err, rc, "out of memory");
+		if (rc <= 0)
 			idle();
-			continue;
-		}
-		if (rc && rc != -EMSGSIZE) {
-			fprintf(stderr, "x710 %s: admin receive queue: %s\n", port->pf.bdf,
-				strerror(-rc));
-			idle();
-			continue;
-		}
-		if (ev.opcode != X710_AQC_SEND_MSG_TO_PF || !port->host)
-			continue;
-		if (rc == -EMSGSIZE) {
-			fprintf(stderr, "x710 %s: VF message of %u bytes dropped (> %d)\n",
-				port->pf.bdf, ev.full_len, MBX_BUF_SIZE);
-			continue;
-		}
-		(void)vc_host_handle(port->host, ev.retval, ev.cookie_high,
-				     (int32_t)ev.cookie_low, buf, ev.msg_len,
-				     x710_now_us(&port->hw->os));
 	}
-	free(buf);
 	return 0;
 }
 #endif

@@ -19,4 +19,10 @@
 int x710_port_open_osdep(const struct x710_osdep *os, unsigned int pf_id, unsigned int flags,
 			 void **handle, struct sriov_error *err);
 
+/* One pass of the serve loop: VFs that went through an FLR are rebuilt
+ * (once), then at most one admin receive queue event is handled (a VF
+ * message, a link change). Returns 1 if an event was handled, 0 when the
+ * ARQ was empty, or a negative errno. For in-process tests and benchmarks. */
+int x710_port_serve_pass(void *handle);
+
 #endif

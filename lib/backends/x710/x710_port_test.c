@@ -21,13 +21,17 @@
 
 #include "x710/x710_adminq_defs.h"
 #include "x710_backend.h"
+#include "x710/virtchnl_defs.h"
+#include "x710/x710_regs.h"
 #include "x710_port.h"
 #include "x710_test_fixture.h"
+#include "x710_vf_harness.h"
 
 #define VFS_PER_PF 8
 #define MAX_VSIS 384            /* VSILAN_QTABLE _VSI = 0..383 (x710-hardware.md §3.3) */
 #define SEC_MAC_CHK 0x04        /* sec_flags ENABLE_MAC_CHK (§3.4) */
 #define RC_EBUSY 12             /* AQ return code (§2.1) */
+#define FLR_PASSES 100          /* serve passes for an FLR to be handled */
 
 #define CONF_HEAD "PF { device : \"pf0\"; num_vfs : %u; }\n"
 #define CONF_VFS \
@@ -250,6 +254,59 @@ static void test_rollback_of_live_changes(void **state)
 	assert_int_equal(n, 0);
 }
 
+/* VF-1 goes through an FLR while active: one serve pass sees VFLR, clears
+ * its GLGEN_VFLRSTAT bit and rebuilds it once (a second add_vsi would fail),
+ * and the virtchnl host forgets the VF's session. */
+static void test_vflr_rebuilds_once(void **state)
+{
+	struct fx *f = *state;
+	struct sriov_apply_result res;
+	struct vsi_view v[VFS_PER_PF];
+	struct tf_vf_aq q;
+	struct virtchnl_queue_select qs = { 0 };
+	uint8_t buf[TF_VF_AQ_BUF];
+	int32_t status = 0;
+	unsigned int abs, i;
+	size_t n;
+
+	assert_int_equal(apply_conf(f, 3, "true", 2, &n, &res), 0);
+	assert_int_equal(model_vfs(f, v), 3);
+	abs = (unsigned int)v[1].info.vf_abs;
+	tf_vf_aq_init(&f->t, &q, 1);
+	vfh_init(&f->t, f->port, &q);
+
+	struct x710sim_aq_fault second_add_vsi = {
+		.pf = 0, .opcode = X710_AQC_ADD_VSI, .nth = 2,
+		.kind = X710SIM_AQ_FAULT_FAIL, .rc = RC_EBUSY,
+	};
+	assert_int_equal(x710sim_fault_aq(f->t.sim, &second_add_vsi), 0);
+	assert_int_equal(x710sim_vf_flr(f->t.sim, 0, 1), 0);
+	x710sim_poll(f->t.sim);
+	assert_true(tf_pf_rd(&f->t, X710_GLGEN_VFLRSTAT(abs / 32)) & (1u << (abs % 32)));
+	for (i = 0; i < FLR_PASSES; i++) {
+		assert_true(x710_port_serve_pass(f->port) >= 0);
+		x710sim_poll(f->t.sim);
+		if ((tf_vf_rd(&f->t, 1, X710_VFGEN_RSTAT) & X710_VFGEN_RSTAT_VFR_STATE_MASK) ==
+		    X710_VFR_VFACTIVE)
+			break;
+	}
+	assert_true(i < FLR_PASSES);
+	assert_int_equal(x710sim_fault_aq(f->t.sim, NULL), 0);
+	assert_false(tf_pf_rd(&f->t, X710_GLGEN_VFLRSTAT(abs / 32)) & (1u << (abs % 32)));
+	assert_int_equal(model_vfs(f, v), 3);
+	assert_true(v[1].present);
+
+	/* The VF re-initialises its admin queue; its old session is gone. */
+	tf_vf_aq_fini(&q);
+	tf_vf_aq_init(&f->t, &q, 1);
+	qs.vsi_id = (uint16_t)v[1].info.vsi_num;
+	assert_true(vfh_call(&f->t, f->port, &q, VIRTCHNL_OP_GET_STATS, &qs, sizeof(qs), buf,
+			     sizeof(buf), &status) >= 0);
+	assert_int_equal(status, VIRTCHNL_STATUS_ERR_PARAM);
+	vfh_init(&f->t, f->port, &q);
+	tf_vf_aq_fini(&q);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +315,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_count_change_recreates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_every_vf, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_of_live_changes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_vflr_rebuilds_once, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

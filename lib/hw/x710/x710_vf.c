@@ -459,10 +459,10 @@ int x710_vf_reset(struct x710_hw *hw, unsigned int vf, bool after_flr)
 	return 0;
 }
 
-int x710_vf_handle_vflr(struct x710_hw *hw, uint32_t done[X710_MAX_VFS_PER_PF / 32])
+int x710_vf_take_vflr(struct x710_hw *hw, uint32_t done[X710_MAX_VFS_PER_PF / 32])
 {
 	const struct x710_osdep *os = &hw->os;
-	int n = 0, first_err = 0;
+	int n = 0;
 
 	memset(done, 0, X710_MAX_VFS_PER_PF / 32 * sizeof(done[0]));
 	/* Re-arm the cause before scanning so a new FLR is not lost. */
@@ -471,14 +471,24 @@ int x710_vf_handle_vflr(struct x710_hw *hw, uint32_t done[X710_MAX_VFS_PER_PF / 
 	for (unsigned int vf = 0; vf < hw->num_vfs; vf++) {
 		unsigned int abs = hw->vfs[vf].abs_id;
 		uint32_t bit = UINT32_C(1) << (abs % 32);
-		int err;
 
 		if (!(x710_rd32(os, X710_GLGEN_VFLRSTAT(abs / 32)) & bit))
 			continue;
 		x710_wr32(os, X710_GLGEN_VFLRSTAT(abs / 32), bit);
 		done[vf / 32] |= UINT32_C(1) << (vf % 32);
 		n++;
-		if (!hw->vfs[vf].in_use)
+	}
+	return n;
+}
+
+int x710_vf_handle_vflr(struct x710_hw *hw, uint32_t done[X710_MAX_VFS_PER_PF / 32])
+{
+	int n = x710_vf_take_vflr(hw, done), first_err = 0;
+
+	for (unsigned int vf = 0; vf < hw->num_vfs; vf++) {
+		int err;
+
+		if (!(done[vf / 32] & (UINT32_C(1) << (vf % 32))) || !hw->vfs[vf].in_use)
 			continue;
 		err = x710_vf_reset(hw, vf, true);
 		if (err && first_err == 0)

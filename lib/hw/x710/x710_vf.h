@@ -29,8 +29,15 @@ int x710_vf_setup(struct x710_hw *hw, unsigned int vf, const struct x710_vf_conf
 int x710_vf_release(struct x710_hw *hw, unsigned int vf);
 
 /* The reset handshake of spec §2.3; after_flr skips the VFSWR trigger
- * because the hardware already reset the VF. Rebuilds the VSI. */
+ * because the hardware already reset the VF. Rebuilds the VSI with the
+ * admin MAC and port VLAN only (§2.3 step 6, as Linux and DPDK PFs do): the
+ * VF's own extra MAC/VLAN filters and promiscuous mode are not replayed,
+ * since a VF driver re-adds them after every reset (iavf does). */
 int x710_vf_reset(struct x710_hw *hw, unsigned int vf, bool after_flr);
+/* Scan GLGEN_VFLRSTAT for this PF's VFs and clear (W1C) each bit found,
+ * without touching the VFs: whoever owns their soft state (the virtchnl
+ * host) rebuilds them once. Sets done[] as below; returns how many. */
+int x710_vf_take_vflr(struct x710_hw *hw, uint32_t done[X710_MAX_VFS_PER_PF / 32]);
 /* Scan GLGEN_VFLRSTAT for this PF's VFs, clear (W1C) and rebuild each one
  * found; set bits of the PF-relative ids handled in done[4]. Returns how
  * many, or a negative errno from the first rebuild that failed. */
