@@ -237,6 +237,14 @@ uint64_t sim_dp_queue_bad_tail(const struct sim_datapath *dp, unsigned int pf,
 	return tx ? dp->txqs[i].bad_tail : dp->rxqs[i].bad_tail;
 }
 
+void sim_dp_rx_discard(struct sim_datapath *dp, struct sim_vsi *vsi, unsigned int port,
+		       enum sim_drop_reason why, const struct sim_frame *f)
+{
+	sim_dp_count_drop(dp, vsi, port, why);
+	sim_dp_count_rx(vsi, f);
+	vsi->stats.rx_discards++;
+}
+
 struct sim_vsi *sim_dp_vsi(struct sim_datapath *dp, unsigned int num)
 {
 	struct sim_vsi *v = dp->params.vsis;

@@ -119,6 +119,20 @@ sim_dp_rxq(struct sim_datapath *dp, unsigned int pf, unsigned int q)
 	return &dp->rxqs[(size_t)pf * SIM_DP_MAX_QUEUES + q];
 }
 
+/* A frame the VSI received: bytes (with the FCS, as GLV_GORC) and its class. */
+static inline void sim_dp_count_rx(struct sim_vsi *vsi, const struct sim_frame *f)
+{
+	vsi->stats.rx_bytes += f->len + SIM_DP_FCS_LEN;
+	(*sim_dp_class_counter(f->dst, &vsi->stats.rx_unicast, &vsi->stats.rx_multicast,
+			       &vsi->stats.rx_broadcast))++;
+}
+
+/* The VSI took a frame but discarded it. The hardware counts it in the
+ * class counters and rx_discards (GLV_RDPC) both; iavf's ipackets is
+ * unicast + multicast + broadcast - discards and relies on it. */
+void sim_dp_rx_discard(struct sim_datapath *dp, struct sim_vsi *vsi, unsigned int port,
+		       enum sim_drop_reason why, const struct sim_frame *f);
+
 /* The VSI with number `num`, or NULL. */
 struct sim_vsi *sim_dp_vsi(struct sim_datapath *dp, unsigned int num);
 

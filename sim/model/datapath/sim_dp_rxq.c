@@ -14,18 +14,12 @@
  *
  * Counters: rx_bytes includes the FCS, as the hardware's VSI octet counter
  * (GLV_GORC) does; that is why iavf subtracts 4 bytes per packet from it.
+ * A discarded frame counts in its class and in rx_discards (sim_dp_rx_discard).
  */
 #include <errno.h>
 
 #include "x710/x710_desc.h"
 #include "sim_dp_internal.h"
-
-static void drop(struct sim_datapath *dp, struct sim_vsi *vsi, unsigned int port,
-		 enum sim_drop_reason why)
-{
-	sim_dp_count_drop(dp, vsi, port, why);
-	vsi->stats.rx_discards++;
-}
 
 static int read_pkt_addr(struct sim_datapath *dp, struct sim_rxq *q, uint16_t idx,
 			 uint64_t *addr)
@@ -88,12 +82,12 @@ int sim_dp_rxq_deliver(struct sim_datapath *dp, struct sim_vsi *vsi, struct sim_
 
 	if (q->overrun > 0) {
 		q->overrun--;
-		drop(dp, vsi, port, SIM_DROP_FAULT_INJECTED);
+		sim_dp_rx_discard(dp, vsi, port, SIM_DROP_FAULT_INJECTED, f);
 		return -ENOBUFS;
 	}
 	/* rxmax is the largest frame on the wire, FCS included (§3.6). */
 	if (len + SIM_DP_FCS_LEN > q->ctx.rxmax) {
-		drop(dp, vsi, port, SIM_DROP_OVERSIZE);
+		sim_dp_rx_discard(dp, vsi, port, SIM_DROP_OVERSIZE, f);
 		return -EMSGSIZE;
 	}
 	if (tail < qlen) {
@@ -114,7 +108,7 @@ int sim_dp_rxq_deliver(struct sim_datapath *dp, struct sim_vsi *vsi, struct sim_
 	avail = (uint16_t)((q->tail + qlen - q->head) % qlen);
 	nbuf = (uint16_t)((len + dbuff - 1) / dbuff);
 	if (nbuf > avail || nbuf > SIM_DP_RX_MAX_BUFS) {
-		drop(dp, vsi, port, SIM_DROP_RX_NO_DESC);
+		sim_dp_rx_discard(dp, vsi, port, SIM_DROP_RX_NO_DESC, f);
 		return -ENOBUFS;
 	}
 	/* Payload of every buffer first: no descriptor completes before it. */
@@ -125,7 +119,7 @@ int sim_dp_rxq_deliver(struct sim_datapath *dp, struct sim_vsi *vsi, struct sim_
 
 		if (read_pkt_addr(dp, q, idx, &addr) < 0 ||
 		    copy_payload(dp, addr, data + off, n) < 0) {
-			drop(dp, vsi, port, SIM_DROP_DMA_FAULT);
+			sim_dp_rx_discard(dp, vsi, port, SIM_DROP_DMA_FAULT, f);
 			return -EFAULT;
 		}
 		off += n;
@@ -158,8 +152,6 @@ int sim_dp_rxq_deliver(struct sim_datapath *dp, struct sim_vsi *vsi, struct sim_
 	}
 	q->head = idx;
 
-	vsi->stats.rx_bytes += f->len + SIM_DP_FCS_LEN;
-	(*sim_dp_class_counter(f->dst, &vsi->stats.rx_unicast, &vsi->stats.rx_multicast,
-			       &vsi->stats.rx_broadcast))++;
+	sim_dp_count_rx(vsi, f);
 	return 0;
 }

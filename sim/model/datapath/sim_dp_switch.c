@@ -112,8 +112,7 @@ static int deliver_to_vsi(struct sim_datapath *dp, struct sim_vsi *v, struct sim
 	if (v->num_queues > 0 && v->queue_map[vq] < SIM_DP_MAX_QUEUES)
 		q = sim_dp_rxq(dp, v->pf, v->queue_map[vq]);
 	if (q == NULL || !q->running) {
-		sim_dp_count_drop(dp, v, v->pf, SIM_DROP_RX_QUEUE_OFF);
-		v->stats.rx_discards++;
+		sim_dp_rx_discard(dp, v, v->pf, SIM_DROP_RX_QUEUE_OFF, f);
 		return -ENOBUFS;
 	}
 	return sim_dp_rxq_deliver(dp, v, q, sim_dp_pvid_strip(dp, v, f, &stripped, &meta), &meta);
