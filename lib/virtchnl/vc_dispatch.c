@@ -139,6 +139,7 @@ int vc_host_handle(struct vc_host *h, uint16_t abs_vf, uint32_t v_opcode, int32_
 		return -EAGAIN;
 	}
 	v->counters.received++;
+	v->counters.requests[v_opcode < VC_OPCODE_SLOTS ? v_opcode : VC_OPCODE_SLOTS - 1]++;
 	if (!msg || len == 0) {
 		msg = empty;
 		len = 0;

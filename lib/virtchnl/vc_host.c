@@ -9,12 +9,6 @@
 
 #include "vc_host_internal.h"
 
-/* Device limits (spec §3.3): 128 VFs. A VF BAR has 16 VFINT_DYN_CTLN1
- * registers plus vector 0 (spec §1.1), so at most 17 vectors are usable
- * whatever cap 0x44 reports. */
-#define VC_MAX_VFS 128
-#define VC_MAX_VECTORS 17
-
 void vc_log(const struct vc_host *h, enum vc_log_level lvl, uint16_t vf, const char *fmt, ...)
 {
 	va_list ap;
@@ -158,12 +152,8 @@ uint16_t vc_queue_mask(const struct vc_vf *v)
 	return (uint16_t)((1u << v->num_queues) - 1);
 }
 
-int vc_host_create(const struct vc_host_params *params, const struct vc_policy *policies,
-		   struct vc_host **out)
+int vc_host_validate(const struct vc_host_params *params, const struct vc_policy *policies)
 {
-	struct vc_host *h;
-
-	*out = NULL;
 	if (!params || !policies || !ops_complete(params->ops) || params->num_vfs == 0 ||
 	    params->num_vfs > VC_MAX_VFS || params->max_vectors == 0 ||
 	    vc_rate_limit_validate(&params->rate))
@@ -171,10 +161,17 @@ int vc_host_create(const struct vc_host_params *params, const struct vc_policy *
 	for (uint16_t i = 0; i < params->num_vfs; i++)
 		if (vc_policy_validate(&policies[i]))
 			return -EINVAL;
-	h = calloc(1, sizeof(*h));
+	return 0;
+}
+
+int vc_host_new(const struct vc_host_params *params, struct vc_vf *vfs, struct vc_host **out)
+{
+	struct vc_host *h = calloc(1, sizeof(*h));
+
 	if (!h)
 		return -ENOMEM;
-	h->vfs = calloc(params->num_vfs, sizeof(*h->vfs));
+	h->vfs_owned = vfs == NULL;
+	h->vfs = vfs ? vfs : calloc(params->num_vfs, sizeof(*h->vfs));
 	if (!h->vfs) {
 		free(h);
 		return -ENOMEM;
@@ -185,12 +182,29 @@ int vc_host_create(const struct vc_host_params *params, const struct vc_policy *
 		       h->p.max_vectors, VC_MAX_VECTORS);
 		h->p.max_vectors = VC_MAX_VECTORS;
 	}
-	for (uint16_t i = 0; i < params->num_vfs; i++) {
+	*out = h;
+	return 0;
+}
+
+void vc_host_fresh_vfs(struct vc_host *h, const struct vc_policy *policies)
+{
+	for (uint16_t i = 0; i < h->p.num_vfs; i++) {
+		memset(&h->vfs[i], 0, sizeof(h->vfs[i]));
 		h->vfs[i].policy = policies[i];
 		h->vfs[i].enabled = true;
 		vc_vf_clear(&h->vfs[i]);
 	}
-	*out = h;
+}
+
+int vc_host_create(const struct vc_host_params *params, const struct vc_policy *policies,
+		   struct vc_host **out)
+{
+	int rc;
+
+	*out = NULL;
+	if ((rc = vc_host_validate(params, policies)) || (rc = vc_host_new(params, NULL, out)))
+		return rc;
+	vc_host_fresh_vfs(*out, policies);
 	return 0;
 }
 
@@ -198,7 +212,8 @@ void vc_host_destroy(struct vc_host *host)
 {
 	if (!host)
 		return;
-	free(host->vfs);
+	if (host->vfs_owned)
+		free(host->vfs);
 	free(host);
 }
 
@@ -308,6 +323,7 @@ int vc_host_vf_view(const struct vc_host *h, uint16_t vf, struct vc_vf_view *out
 	out->promisc_mc_effective = v->promisc_mc_eff;
 	out->vlan_strip = v->vlan_strip;
 	out->rss_hena = v->rss_hena;
+	out->api_minor = v->vf_is_1_0 ? 0 : 1;
 	return 0;
 }
 

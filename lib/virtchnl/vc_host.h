@@ -60,6 +60,7 @@ struct vc_vf_counters {
 	uint64_t promisc_ignored;   /* promisc asked without permission: acked, no effect */
 	uint64_t resets;            /* VF resets done */
 	uint64_t denied[VC_OPCODE_SLOTS];
+	uint64_t requests[VC_OPCODE_SLOTS]; /* messages admitted, by opcode */
 };
 
 /* A snapshot of one VF's soft state. */
@@ -76,6 +77,7 @@ struct vc_vf_view {
 	bool promisc_uc_effective, promisc_mc_effective;
 	bool vlan_strip;
 	uint64_t rss_hena;
+	uint8_t api_minor;          /* virtchnl 1.<minor> the VF announced (0 or 1) */
 };
 
 /* Copies params and the num_vfs policies (validated); VFs start enabled and
@@ -107,6 +109,23 @@ int vc_host_set_policy(struct vc_host *host, uint16_t vf, const struct vc_policy
 
 /* Tell an active VF its link (after a port change or a link-state change). */
 int vc_host_notify_link(struct vc_host *host, uint16_t vf);
+
+/*
+ * A host whose per-VF soft state lives in caller memory that can outlive
+ * the process (a memfd kept for the next PF owner): vc_host_create_in()
+ * starts fresh there, vc_host_attach() takes over what a previous host left
+ * (VFs stay ACTIVE with their negotiated version, caps, queues, filters and
+ * counters) after checking it; @policies replace the stored ones. -EINVAL,
+ * -ENOSPC (@len too small), -ESTALE (not a state this build wrote, or
+ * inconsistent: @why says what). VFs found mid-reset are set in
+ * @need_reset (bit per VF, VC_MAX_VFS bits) for the caller to reset.
+ */
+size_t vc_host_state_size(uint16_t num_vfs);
+int vc_host_create_in(const struct vc_host_params *params, const struct vc_policy *policies,
+		      void *mem, size_t len, struct vc_host **out);
+int vc_host_attach(const struct vc_host_params *params, const struct vc_policy *policies,
+		   void *mem, size_t len, uint64_t need_reset[2], struct vc_host **out,
+		   char *why, size_t why_len);
 
 int vc_host_vf_view(const struct vc_host *host, uint16_t vf, struct vc_vf_view *out);
 const struct vc_vf_counters *vc_host_vf_counters(const struct vc_host *host, uint16_t vf);

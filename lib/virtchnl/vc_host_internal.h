@@ -28,10 +28,24 @@ struct vc_vf {
 	struct vc_vf_counters counters;
 };
 
+/* Device limits (spec §3.3): 128 VFs. A VF BAR has 16 VFINT_DYN_CTLN1
+ * registers plus vector 0 (spec §1.1), so at most 17 vectors are usable
+ * whatever cap 0x44 reports. */
+#define VC_MAX_VFS 128
+#define VC_MAX_VECTORS 17
+
 struct vc_host {
 	struct vc_host_params p;
 	struct vc_vf *vfs;          /* p.num_vfs entries */
+	bool vfs_owned;             /* allocated here (else caller memory, vc_host_keep.c) */
 };
+
+/* Parameters and policies usable (0) or -EINVAL. */
+int vc_host_validate(const struct vc_host_params *params, const struct vc_policy *policies);
+/* A host over @vfs (NULL: allocated), VF state untouched. 0 or -ENOMEM. */
+int vc_host_new(const struct vc_host_params *params, struct vc_vf *vfs, struct vc_host **out);
+/* Every VF enabled, INACTIVE, with its policy. */
+void vc_host_fresh_vfs(struct vc_host *h, const struct vc_policy *policies);
 
 /* What follows the reply of a handler. */
 enum vc_post {
