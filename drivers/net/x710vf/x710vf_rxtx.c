@@ -7,6 +7,7 @@
  * rs_thresh-th slot, completion = DTYPE 0xF in that slot.
  */
 #include <emmintrin.h>
+#include <string.h>
 
 #include <rte_branch_prediction.h>
 #include <rte_io.h>
@@ -52,9 +53,26 @@ arm_slots(struct x710vf_rx_queue *q, uint16_t start, uint16_t k)
 	volatile struct x710_rx_desc_wb *d = &q->ring[start];
 	struct rte_mbuf **sw = &q->sw_ring[start];
 
+#pragma GCC unroll 4
 	for (uint16_t i = 0; i < k; i++)
 		_mm_store_si128((__m128i *)(uintptr_t)&d[i],
-				_mm_set_epi64x(0, (long long)rte_mbuf_data_iova_default(sw[i])));
+				_mm_cvtsi64_si128((long long)rte_mbuf_data_iova_default(sw[i])));
+}
+
+/* k mbufs into sw[0..k): straight from this lcore's mempool cache when it
+ * holds enough (one copy of k pointers, as the pool's own get does minus
+ * its generality), else through the pool, which refills the cache. */
+static inline int
+take_mbufs(struct rte_mempool *mp, struct rte_mbuf **sw, uint16_t k)
+{
+	struct rte_mempool_cache *c = rte_mempool_default_cache(mp, rte_lcore_id());
+
+	if (likely(c != NULL && c->len >= k)) {
+		c->len -= k;
+		memcpy(sw, &c->objs[c->len], k * sizeof(*sw));
+		return 0;
+	}
+	return rte_mempool_get_bulk(mp, (void **)sw, k);
 }
 
 uint16_t
@@ -65,14 +83,14 @@ x710vf_rx_refill(struct x710vf_rx_queue *q)
 	uint16_t first = (uint16_t)RTE_MIN(held, q->nb_desc - start);   /* up to the wrap */
 	uint16_t done = 0;
 
-	if (rte_mempool_get_bulk(q->mp, (void **)&q->sw_ring[start], first) != 0) {
+	if (take_mbufs(q->mp, &q->sw_ring[start], first) != 0) {
 		q->alloc_failed += held;
 		return 0;
 	}
 	done = first;
 	arm_slots(q, start, first);
 	if (held > first) {
-		if (rte_mempool_get_bulk(q->mp, (void **)&q->sw_ring[0], held - first) == 0) {
+		if (take_mbufs(q->mp, &q->sw_ring[0], (uint16_t)(held - first)) == 0) {
 			arm_slots(q, 0, (uint16_t)(held - first));
 			done = held;
 		} else {

@@ -1,103 +1,161 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * AVX2 bursts: Rx loads each 32-byte descriptor whole and checks four
- * status words with one 256-bit compare; Tx writes two 16-byte descriptors
- * per 256-bit store. Chained frames and frame errors go to the scalar path.
+ * AVX2 bursts. Rx takes four 32-byte descriptors per step: one compare
+ * checks their status, vector shifts and masks pull out lengths, RSS
+ * flags and hashes, one gather looks up their packet types, and each
+ * mbuf gets its 32 bytes from rearm_data to hash (rearm word, ol_flags,
+ * packet_type, pkt_len, data_len, vlan_tci, hash) in one store. Tx writes
+ * two 16-byte descriptors per 32-byte store. Chained frames, frame errors
+ * and partial groups go to the scalar path.
  */
 #include <immintrin.h>
 
 #include "x710vf_rxtx_vec_common.h"
 
-static __rte_always_inline unsigned int
-avx2_group(const volatile struct x710_rx_desc_wb *ring, uint16_t k, struct vec_rx_meta *mt)
-{
-	const __m256i want = _mm256_set1_epi64x((long long)VEC_RX_STATUS_WANT);
-	const __m256i mask = _mm256_set1_epi64x((long long)VEC_RX_STATUS_MASK);
-	const __m256i three = _mm256_set1_epi64x(3);
-	__m256i d[VEC_RX_GROUP] = { _mm256_setzero_si256(), _mm256_setzero_si256(),
-				    _mm256_setzero_si256(), _mm256_setzero_si256() };
+_Static_assert(offsetof(struct rte_mbuf, hash) + sizeof(uint32_t) ==
+	       offsetof(struct rte_mbuf, rearm_data) + sizeof(__m256i), "mbuf layout");
 
-	if (likely(k == VEC_RX_GROUP)) {
-		d[3] = _mm256_load_si256((const __m256i *)(uintptr_t)&ring[3]);
-		rte_compiler_barrier();
-		d[2] = _mm256_load_si256((const __m256i *)(uintptr_t)&ring[2]);
-		rte_compiler_barrier();
-		d[1] = _mm256_load_si256((const __m256i *)(uintptr_t)&ring[1]);
-		rte_compiler_barrier();
-		d[0] = _mm256_load_si256((const __m256i *)(uintptr_t)&ring[0]);
-	} else {
-		for (int j = k - 1; j >= 0; j--) {
-			d[j] = _mm256_load_si256((const __m256i *)(uintptr_t)&ring[j]);
-			rte_compiler_barrier();
-		}
-	}
-	/* qw0 and qw1 of d0..d3, one register each (low lanes hold qw0/qw1). */
-	__m256i qw0 = _mm256_permute2x128_si256(_mm256_unpacklo_epi64(d[0], d[1]),
-						_mm256_unpacklo_epi64(d[2], d[3]), 0x20);
-	__m256i qw1 = _mm256_permute2x128_si256(_mm256_unpackhi_epi64(d[0], d[1]),
-						_mm256_unpackhi_epi64(d[2], d[3]), 0x20);
+/* Four descriptors from d into four mbufs, when all four are complete,
+ * error-free single buffers; adds their lengths to *len_sum. Returns
+ * false, having written nothing, otherwise. */
+static __rte_always_inline bool
+avx2_rx4(const volatile struct x710_rx_desc_wb *d, struct rte_mbuf **sw, struct rte_mbuf **pkts,
+	 __m256i init, __m256i *len_sum)
+{
+	/* Last first: a later DD seen means the earlier ones are written. */
+	__m256i d3 = _mm256_load_si256((const __m256i *)(uintptr_t)&d[3]);
+	rte_compiler_barrier();
+	__m256i d2 = _mm256_load_si256((const __m256i *)(uintptr_t)&d[2]);
+	rte_compiler_barrier();
+	__m256i d1 = _mm256_load_si256((const __m256i *)(uintptr_t)&d[1]);
+	rte_compiler_barrier();
+	__m256i d0 = _mm256_load_si256((const __m256i *)(uintptr_t)&d[0]);
+
+	/* qw1 (status, ptype, length) of d0..d3 in one register. */
+	__m256i qw1 = _mm256_permute2x128_si256(_mm256_unpackhi_epi64(d0, d1),
+						_mm256_unpackhi_epi64(d2, d3), 0x20);
+	__m256i ok = _mm256_cmpeq_epi64(
+		_mm256_and_si256(qw1, _mm256_set1_epi64x((long long)VEC_RX_STATUS_MASK)),
+		_mm256_set1_epi64x((long long)VEC_RX_STATUS_WANT));
+	if (_mm256_movemask_pd(_mm256_castsi256_pd(ok)) != 0xF)
+		return false;
+	__m256i qw0 = _mm256_permute2x128_si256(_mm256_unpacklo_epi64(d0, d1),
+						_mm256_unpacklo_epi64(d2, d3), 0x20);
+
 	__m256i len = _mm256_and_si256(_mm256_srli_epi64(qw1, X710_RXD_QW1_LEN_PBUF_SHIFT),
 				       _mm256_set1_epi64x((long long)VEC_RX_LEN_MASK));
-	__m256i rss = _mm256_cmpeq_epi64(_mm256_and_si256(
-		_mm256_srli_epi64(qw1, X710_RXD_STATUS_FLTSTAT_SHIFT), three), three);
+	__m256i pt_idx = _mm256_and_si256(_mm256_srli_epi64(qw1, X710_RXD_QW1_PTYPE_SHIFT),
+					  _mm256_set1_epi64x((long long)VEC_RX_PTYPE_IDX));
+	__m256i ptype = _mm256_cvtepu32_epi64(
+		_mm256_i64gather_epi32((const int *)x710vf_ptype_table, pt_idx, sizeof(uint32_t)));
+	__m256i fs = _mm256_set1_epi64x((long long)VEC_RX_FLTSTAT_RSS);
+	__m256i ol = _mm256_and_si256(_mm256_cmpeq_epi64(_mm256_and_si256(qw1, fs), fs),
+				      _mm256_set1_epi64x((long long)RTE_MBUF_F_RX_RSS_HASH));
+	/* packet_type | pkt_len << 32, and data_len | vlan_tci 0 | hash << 32 */
+	__m256i lo = _mm256_or_si256(ptype, _mm256_slli_epi64(len, 32));
+	__m256i hi = _mm256_or_si256(len, _mm256_and_si256(
+		qw0, _mm256_set1_epi64x((long long)VEC_RX_RSS_WORD)));
 
-	_mm256_store_si256((__m256i *)mt->hi, _mm256_or_si256(len, _mm256_and_si256(qw0,
-			   _mm256_set1_epi64x((long long)VEC_RX_RSS_WORD))));
-	_mm256_store_si256((__m256i *)mt->len_hi, _mm256_slli_epi64(len, 32));
-	_mm256_store_si256((__m256i *)mt->ptype, _mm256_and_si256(
-		_mm256_srli_epi64(qw1, X710_RXD_QW1_PTYPE_SHIFT), _mm256_set1_epi64x(0xFF)));
-	_mm256_store_si256((__m256i *)mt->ol, _mm256_and_si256(rss,
-			   _mm256_set1_epi64x((long long)RTE_MBUF_F_RX_RSS_HASH)));
-	_mm256_store_si256((__m256i *)mt->qw1, qw1);
-	__m256i st = _mm256_cmpeq_epi64(_mm256_and_si256(qw1, mask), want);
-	return (unsigned int)_mm256_movemask_pd(_mm256_castsi256_pd(st));
+	/* Transpose to one 32-byte row per mbuf: rearm, ol_flags, lo, hi. */
+	__m256i r02 = _mm256_unpacklo_epi64(init, ol), r13 = _mm256_unpackhi_epi64(init, ol);
+	__m256i f02 = _mm256_unpacklo_epi64(lo, hi), f13 = _mm256_unpackhi_epi64(lo, hi);
+	__m256i mbufs = _mm256_loadu_si256((const __m256i *)sw);
+	_mm256_storeu_si256((__m256i *)pkts, mbufs);
+	_mm256_storeu_si256((__m256i *)X710VF_MBUF_REARM(sw[0]), _mm256_permute2x128_si256(r02, f02, 0x20));
+	_mm256_storeu_si256((__m256i *)X710VF_MBUF_REARM(sw[1]), _mm256_permute2x128_si256(r13, f13, 0x20));
+	_mm256_storeu_si256((__m256i *)X710VF_MBUF_REARM(sw[2]), _mm256_permute2x128_si256(r02, f02, 0x31));
+	_mm256_storeu_si256((__m256i *)X710VF_MBUF_REARM(sw[3]), _mm256_permute2x128_si256(r13, f13, 0x31));
+	*len_sum = _mm256_add_epi64(*len_sum, len);
+	return true;
 }
 
 uint16_t
 x710vf_recv_avx2(void *rxq, struct rte_mbuf **pkts, uint16_t n)
 {
-	return vec_recv(rxq, pkts, n, avx2_group);
+	struct x710vf_rx_queue *q = rxq;
+	int early = vec_rx_begin(q, pkts, n);
+
+	if (early >= 0)
+		return (uint16_t)early;
+	const volatile struct x710_rx_desc_wb *d = &q->ring[q->next];
+	struct rte_mbuf **sw = &q->sw_ring[q->next];
+	uint16_t nb = 0;
+	const __m256i init = _mm256_set1_epi64x((long long)q->mbuf_init);
+	__m256i len_sum = _mm256_setzero_si256();
+	uint16_t span = vec_rx_span(q, n);
+
+	while (nb < span && avx2_rx4(d + nb, sw + nb, pkts + nb, init, &len_sum))
+		nb += VEC_RX_GROUP;
+	__m128i s2 = _mm_add_epi64(_mm256_castsi256_si128(len_sum),
+				   _mm256_extracti128_si256(len_sum, 1));
+	uint64_t bytes = (uint64_t)_mm_cvtsi128_si64(_mm_add_epi64(s2, _mm_unpackhi_epi64(s2, s2)));
+	return vec_rx_finish(q, pkts, n, nb, bytes);
+}
+
+/* Tx reads each mbuf as two 16-byte words: buf_iova | rearm word (data_off
+ * in its low 16 bits), and data_len | ... (low 16 bits). */
+_Static_assert(offsetof(struct rte_mbuf, rearm_data) == offsetof(struct rte_mbuf, buf_iova) + 8 &&
+	       offsetof(struct rte_mbuf, data_off) == offsetof(struct rte_mbuf, rearm_data),
+	       "mbuf layout");
+#define AVX2_TX_LOW16 0xFFFF
+
+static __rte_always_inline __m256i
+avx2_load_pair(const void *a, const void *b)
+{
+	return _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)a)),
+				       _mm_loadu_si128((const __m128i *)b), 1);
+}
+
+/* n frames into slots [0, n) of a run that does not wrap; returns bytes.
+ * Pairs from an even slot: both descriptors built in one register
+ * (address = buf_iova + data_off, qw1 from data_len) and one aligned
+ * 32-byte store. */
+static __rte_always_inline uint64_t
+avx2_tx_run(volatile struct x710_tx_desc *ring, struct rte_mbuf **sw, struct rte_mbuf **pkts,
+	    uint16_t n)
+{
+	const __m256i low16 = _mm256_set1_epi64x(AVX2_TX_LOW16);
+	const __m256i base = _mm256_set1_epi64x((long long)VEC_TX_QW1_BASE);
+	__m256i len_sum = _mm256_setzero_si256();
+	uint64_t bytes = 0;
+	uint16_t i = 0;
+
+	if (n == 0)
+		return 0;
+	if (((uintptr_t)ring & sizeof(struct x710_tx_desc)) != 0) {   /* odd slot */
+		bytes += vec_tx_one(ring, sw, pkts[0]);
+		i = 1;
+	}
+	for (; i + 1 < n; i += 2) {
+		struct rte_mbuf *a = pkts[i], *b = pkts[i + 1];
+		__m256i iova = avx2_load_pair(&a->buf_iova, &b->buf_iova);
+		__m256i len = _mm256_and_si256(avx2_load_pair(&a->data_len, &b->data_len), low16);
+		__m256i addr = _mm256_add_epi64(iova, _mm256_and_si256(_mm256_srli_si256(iova, 8), low16));
+		__m256i qw1 = _mm256_or_si256(_mm256_slli_epi64(len, X710_TXD_QW1_BUF_SZ_SHIFT), base);
+		sw[i] = a;
+		sw[i + 1] = b;
+		_mm256_store_si256((__m256i *)(uintptr_t)&ring[i], _mm256_unpacklo_epi64(addr, qw1));
+		len_sum = _mm256_add_epi64(len_sum, len);
+	}
+	if (i < n)
+		bytes += vec_tx_one(&ring[i], &sw[i], pkts[i]);
+	/* lanes 0 and 2 hold the lengths */
+	return bytes + (uint64_t)_mm256_extract_epi64(len_sum, 0) +
+	       (uint64_t)_mm256_extract_epi64(len_sum, 2);
 }
 
 uint16_t
 x710vf_xmit_avx2(void *txq, struct rte_mbuf **pkts, uint16_t n)
 {
 	struct x710vf_tx_queue *q = txq;
-	uint16_t next = q->next, i = 0;
-	uint64_t bytes = 0;
 
 	n = vec_tx_room(q, n);
 	if (n == 0)
 		return 0;
-	/* Pairs from an even slot that do not cross the ring end: one aligned
-	 * 32 B store for two slots. */
-	if (next & 1) {
-		struct rte_mbuf *m = pkts[i++];
-		q->sw_ring[next] = m;
-		q->ring[next].buffer_addr = rte_mbuf_data_iova(m);
-		q->ring[next].cmd_type_offset_bsz = vec_tx_qw1(m);
-		bytes += m->data_len;
-		next = (uint16_t)((next + 1) & q->mask);
-	}
-	for (; i + 1 < n && next + 1 < q->nb_desc; i += 2) {
-		struct rte_mbuf *a = pkts[i], *b = pkts[i + 1];
-		uint64_t qa = vec_tx_qw1(a), qb = vec_tx_qw1(b);
-		__m256i d = _mm256_set_epi64x((long long)qb, (long long)rte_mbuf_data_iova(b),
-					      (long long)qa, (long long)rte_mbuf_data_iova(a));
-		q->sw_ring[next] = a;
-		q->sw_ring[next + 1] = b;
-		_mm256_store_si256((__m256i *)(uintptr_t)&q->ring[next], d);
-		bytes += (uint64_t)a->data_len + b->data_len;
-		next = (uint16_t)((next + 2) & q->mask);
-	}
-	for (; i < n; i++) {
-		struct rte_mbuf *m = pkts[i];
-		q->sw_ring[next] = m;
-		q->ring[next].buffer_addr = rte_mbuf_data_iova(m);
-		q->ring[next].cmd_type_offset_bsz = vec_tx_qw1(m);
-		bytes += m->data_len;
-		next = (uint16_t)((next + 1) & q->mask);
-	}
-	vec_tx_finish(q, next, n, bytes);
+	uint16_t next = q->next;
+	uint16_t first = RTE_MIN(n, (uint16_t)(q->nb_desc - next));   /* up to the ring end */
+	uint64_t bytes = avx2_tx_run(&q->ring[next], &q->sw_ring[next], pkts, first);
+	bytes += avx2_tx_run(q->ring, q->sw_ring, pkts + first, (uint16_t)(n - first));
+	vec_tx_finish(q, (uint16_t)((next + n) & q->mask), n, bytes);
 	return n;
 }

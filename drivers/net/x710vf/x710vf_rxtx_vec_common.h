@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * What the SSE and AVX2 bursts share: the per-mbuf store of a received
- * frame (two wide stores instead of field by field) and the Tx bookkeeping
- * around the ISA-specific descriptor writes. Vector paths run only on
+ * What the SSE and AVX2 bursts share: the bookkeeping around the
+ * ISA-specific loops (Rx: where the 4-at-a-time loop may run and what
+ * happens after it; Tx: room, RS bits, counters, the tail write). Vector paths run only on
  * queues without per-packet offloads (x710vf_burst_select.c), so every
  * frame is one buffer and every descriptor is a plain data descriptor.
  */
@@ -29,91 +29,47 @@ _Static_assert(offsetof(struct rte_mbuf, ol_flags) ==
 _Static_assert(offsetof(struct rte_mbuf, hash) ==
 	       offsetof(struct rte_mbuf, rx_descriptor_fields1) + 12, "mbuf layout");
 
-/* What one ISA step extracts from four descriptors, in vector registers and
- * stored here as 64-bit lanes: the mbuf words ready to be stored. */
-struct vec_rx_meta {
-	uint64_t hi[VEC_RX_GROUP];      /* data_len | vlan_tci 0 | hash.rss << 32 */
-	uint64_t len_hi[VEC_RX_GROUP];  /* pkt_len << 32 (packet_type goes below) */
-	uint64_t ptype[VEC_RX_GROUP];   /* hardware PTYPE, an index into the table */
-	uint64_t ol[VEC_RX_GROUP];      /* RTE_MBUF_F_RX_RSS_HASH when FLTSTAT = 3 */
-	uint64_t qw1[VEC_RX_GROUP];     /* status words, for the scalar fallback */
-};
 #define VEC_RX_LEN_MASK  (X710_RXD_QW1_LEN_PBUF_MASK >> X710_RXD_QW1_LEN_PBUF_SHIFT)
 #define VEC_RX_RSS_WORD  UINT64_C(0xFFFFFFFF00000000)   /* qw0 [63:32] = hash */
+#define VEC_RX_PTYPE_IDX UINT64_C(0xFF)                 /* qw1 PTYPE, 8 bits */
+/* FLTSTAT = 3 in place in qw1: the hash in qw0 is an RSS hash (spec §4.2). */
+#define VEC_RX_FLTSTAT_RSS (X710_RXD_FLTSTAT_RSS_HASH << X710_RXD_STATUS_FLTSTAT_SHIFT)
 
-/* One ISA step: load up to k (<= 4) descriptors from d, last first (a later DD
- * seen means the earlier ones are complete, spec §0 #7), fill *meta and
- * return a bit per descriptor that is a complete, error-free single buffer. */
-typedef unsigned int (*vec_rx_group_fn)(const volatile struct x710_rx_desc_wb *d, uint16_t k,
-					struct vec_rx_meta *meta);
-
-/* Fill frame j's mbuf from meta: two 16 B stores (rearm word + ol_flags;
- * packet_type, pkt_len, data_len | vlan_tci, hash.rss). Returns its length. */
-static __rte_always_inline uint32_t
-vec_rx_fill(const struct x710vf_rx_queue *q, struct rte_mbuf *m, const struct vec_rx_meta *mt,
-	    unsigned int j)
+/* Before the group loop: a chain in progress goes on in the scalar path,
+ * an empty ring costs one load. Returns what the burst returns, or -1 to
+ * run the group loop. */
+static __rte_always_inline int
+vec_rx_begin(struct x710vf_rx_queue *q, struct rte_mbuf **pkts, uint16_t n)
 {
-	uint64_t lo = x710vf_ptype_table[mt->ptype[j]] | mt->len_hi[j];
-
-	_mm_storeu_si128((__m128i *)X710VF_MBUF_REARM(m),
-			 _mm_set_epi64x((long long)mt->ol[j], (long long)q->mbuf_init));
-	_mm_storeu_si128((__m128i *)RTE_PTR_ADD(m, offsetof(struct rte_mbuf, rx_descriptor_fields1)),
-			 _mm_set_epi64x((long long)mt->hi[j], (long long)lo));
-	return (uint32_t)(mt->len_hi[j] >> 32);
+	if (unlikely(q->seg_first != NULL))
+		return x710vf_recv_scalar(q, pkts, n);
+	if (!(q->ring[q->next].qword1 & X710_RXD_STATUS_DD))
+		return 0;
+	return -1;
 }
 
+/* How many descriptors from q->next the 4-at-a-time loop may look at:
+ * whole groups, within the burst and before the ring end (the scalar path
+ * takes the rest). */
 static __rte_always_inline uint16_t
-vec_recv(struct x710vf_rx_queue *q, struct rte_mbuf **pkts, uint16_t n, vec_rx_group_fn group)
+vec_rx_span(const struct x710vf_rx_queue *q, uint16_t n)
 {
-	uint16_t nb = 0, next = q->next;
-	uint64_t bytes = 0;
-	struct vec_rx_meta mt __rte_aligned(32);
+	return (uint16_t)(RTE_MIN(n, (uint16_t)(q->nb_desc - q->next)) & ~(VEC_RX_GROUP - 1));
+}
 
-	if (q->seg_first != NULL)
-		return x710vf_recv_scalar(q, pkts, n);     /* finish a chain first */
-	if (!(q->ring[next].qword1 & X710_RXD_STATUS_DD))
-		return 0;       /* an empty poll costs one load */
-	while (nb < n) {
-		uint16_t k = VEC_RX_GROUP;
-		if (unlikely(n - nb < VEC_RX_GROUP || q->nb_desc - next < VEC_RX_GROUP))
-			k = (uint16_t)RTE_MIN(n - nb, q->nb_desc - next);
-		unsigned int ok = group(&q->ring[next], k, &mt);
-		unsigned int run;
-		struct rte_mbuf **sw = &q->sw_ring[next];
-		if (likely((ok & 0xF) == 0xF && k == VEC_RX_GROUP)) {
-			/* the common case, unrolled: four good frames */
-			run = VEC_RX_GROUP;
-			bytes += vec_rx_fill(q, sw[0], &mt, 0);
-			bytes += vec_rx_fill(q, sw[1], &mt, 1);
-			bytes += vec_rx_fill(q, sw[2], &mt, 2);
-			bytes += vec_rx_fill(q, sw[3], &mt, 3);
-			memcpy(&pkts[nb], sw, VEC_RX_GROUP * sizeof(*sw));
-		} else {
-			run = (unsigned int)__builtin_ctz(~ok);   /* leading good frames */
-			if (run > k)
-				run = k;
-			for (unsigned int j = 0; j < run; j++) {
-				bytes += vec_rx_fill(q, sw[j], &mt, j);
-				pkts[nb + j] = sw[j];
-			}
-		}
-		nb = (uint16_t)(nb + run);
-		next = (uint16_t)((next + run) & q->mask);
-		q->nb_held = (uint16_t)(q->nb_held + run);
-		if (run == k)
-			continue;
-		q->next = next;
-		q->packets += nb;
-		q->bytes += bytes;
-		/* Done but unusual (chained, errored): the scalar path handles it. */
-		if (run == 0 && (mt.qw1[0] & X710_RXD_STATUS_DD))
-			return (uint16_t)(nb + x710vf_recv_scalar(q, pkts + nb, n - nb));
-		goto refill;
-	}
-	q->next = next;
+/* After the group loop took nb frames (and their bytes): book them, let the
+ * scalar path take what is done but was not a clean group (a chain, an
+ * error, fewer than four, the ring end), and rearm. */
+static __rte_always_inline uint16_t
+vec_rx_finish(struct x710vf_rx_queue *q, struct rte_mbuf **pkts, uint16_t n, uint16_t nb,
+	      uint64_t bytes)
+{
+	q->next = (uint16_t)((q->next + nb) & q->mask);
+	q->nb_held = (uint16_t)(q->nb_held + nb);
 	q->packets += nb;
 	q->bytes += bytes;
-refill:
+	if (unlikely(nb < n) && (q->ring[q->next].qword1 & X710_RXD_STATUS_DD))
+		return (uint16_t)(nb + x710vf_recv_scalar(q, pkts + nb, (uint16_t)(n - nb)));
 	if (q->nb_held >= q->free_thresh)
 		x710vf_rx_refill(q);
 	return nb;
@@ -132,9 +88,21 @@ vec_tx_room(struct x710vf_tx_queue *q, uint16_t n)
 #define VEC_TX_QW1_BASE (X710_TX_DTYPE_DATA | \
 	((uint64_t)(X710_TX_CMD_EOP | X710_TX_CMD_ICRC) << X710_TXD_QW1_CMD_SHIFT))
 static __rte_always_inline uint64_t
-vec_tx_qw1(const struct rte_mbuf *m)
+vec_tx_qw1(uint16_t len)
 {
-	return VEC_TX_QW1_BASE | ((uint64_t)m->data_len << X710_TXD_QW1_BUF_SZ_SHIFT);
+	return VEC_TX_QW1_BASE | ((uint64_t)len << X710_TXD_QW1_BUF_SZ_SHIFT);
+}
+
+/* One frame into one slot with one 16-byte store; returns its length. */
+static __rte_always_inline uint16_t
+vec_tx_one(volatile struct x710_tx_desc *d, struct rte_mbuf **sw, struct rte_mbuf *m)
+{
+	uint16_t len = m->data_len;
+
+	*sw = m;
+	_mm_store_si128((__m128i *)(uintptr_t)d,
+			_mm_set_epi64x((long long)vec_tx_qw1(len), (long long)rte_mbuf_data_iova(m)));
+	return len;
 }
 
 /* RS on every rs_thresh-th slot written in [start, start + n): set once per
