@@ -6,9 +6,11 @@
  * complete with ENOSYS; injected faults fail or hang a chosen command.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -171,6 +173,106 @@ static void pf_reset_clears_the_admin_queue(void **state)
 	assert_int_equal(fx_r32(&t->fx, fx_pf(0), X710_GLHMC_LANTXOBJSZ), 7);
 }
 
+/* A PF reset leaves the global GLGEN_VFLRSTAT alone: another PF's VF FLR is
+ * still pending in this PF's view afterwards. */
+static void pf_reset_keeps_global_vflrstat(void **state)
+{
+	struct fx_pf_env *t = *state;
+
+	assert_int_equal(x710sim_set_num_vfs(t->fx.sim, 1, 2), 0);
+	assert_int_equal(x710sim_vf_flr(t->fx.sim, 1, 1), 0);
+	uint32_t before = fx_r32(&t->fx, fx_pf(0), X710_GLGEN_VFLRSTAT(0));
+
+	assert_int_not_equal(before, 0);
+	fx_w32(&t->fx, fx_pf(0), X710_PFGEN_CTRL, X710_PFGEN_CTRL_PFSWR_MASK);
+	x710sim_poll(t->fx.sim);
+	assert_int_equal(fx_r32(&t->fx, fx_pf(0), X710_PFGEN_CTRL), 0);
+	assert_int_equal(fx_r32(&t->fx, fx_pf(0), X710_GLGEN_VFLRSTAT(0)), before);
+}
+
+/*
+ * An out-of-process driver runs beside the poller: it writes PFSWR, spins
+ * until the bit clears and at once programs its ATQ (i40e_pf_reset, then
+ * i40e_init_adminq). The model must not clear PFSWR before the reset is
+ * over, or the reset would swallow those writes and the first command
+ * would never complete. The driver here is a thread using plain BAR loads
+ * and stores; the test's thread polls the model.
+ */
+#define RESET_DRIVER_PHASE_POLLS 2000000u /* polls without driver progress = stuck */
+
+struct reset_driver {
+	volatile uint32_t *bar;
+	struct x710_aq_desc *atq;
+	unsigned int phase;        /* 1 PFSWR seen clear, 2 tail written, 3 completed */
+	bool give_up;
+	int result;
+};
+
+static bool driver_gave_up(struct reset_driver *r)
+{
+	return __atomic_load_n(&r->give_up, __ATOMIC_ACQUIRE);
+}
+
+static void *reset_driver_run(void *arg)
+{
+	struct reset_driver *r = arg;
+	uint64_t ring = (uintptr_t)r->atq;
+	struct x710_aq_desc d;
+
+	r->result = -ETIMEDOUT;
+	r->bar[X710_PFGEN_CTRL / 4] = X710_PFGEN_CTRL_PFSWR_MASK;
+	while (r->bar[X710_PFGEN_CTRL / 4] & X710_PFGEN_CTRL_PFSWR_MASK)
+		if (driver_gave_up(r))
+			return NULL;
+	__atomic_store_n(&r->phase, 1, __ATOMIC_RELEASE);
+	r->bar[X710_PF_ATQH / 4] = 0;
+	r->bar[X710_PF_ATQT / 4] = 0;
+	r->bar[X710_PF_ATQLEN / 4] = FX_AQ_LEN | X710_AQLEN_ENABLE_MASK;
+	r->bar[X710_PF_ATQBAL / 4] = (uint32_t)ring;
+	r->bar[X710_PF_ATQBAH / 4] = (uint32_t)(ring >> 32);
+	fx_desc(&d, X710_AQC_GET_VERSION);
+	r->atq[0] = d;
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	r->bar[X710_PF_ATQT / 4] = 1;
+	__atomic_store_n(&r->phase, 2, __ATOMIC_RELEASE);
+	while (!(__atomic_load_n(&r->atq[0].flags, __ATOMIC_ACQUIRE) & X710_AQ_FLAG_DD))
+		if (driver_gave_up(r))
+			return NULL;
+	r->result = 0;
+	__atomic_store_n(&r->phase, 3, __ATOMIC_RELEASE);
+	return NULL;
+}
+
+static void pf_reset_then_aq_init_by_a_concurrent_driver(void **state)
+{
+	struct fx_pf_env *t = *state;
+	struct reset_driver r = { .bar = x710sim_region(t->fx.sim, fx_pf(0),
+							X710SIM_REGION_BAR0, NULL) };
+	unsigned int last_phase = 0, idle = 0;
+	pthread_t th;
+
+	r.atq = aligned_alloc(4096, 4096);
+	assert_non_null(r.atq);
+	memset(r.atq, 0, 4096);
+	assert_int_equal(pthread_create(&th, NULL, reset_driver_run, &r), 0);
+	while (idle < RESET_DRIVER_PHASE_POLLS) {
+		unsigned int phase = __atomic_load_n(&r.phase, __ATOMIC_ACQUIRE);
+
+		if (phase == 3)
+			break;
+		idle = phase == last_phase ? idle + 1 : 0;
+		last_phase = phase;
+		x710sim_poll(t->fx.sim);
+	}
+	__atomic_store_n(&r.give_up, true, __ATOMIC_RELEASE);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	assert_int_equal(r.result, 0);
+	assert_int_equal(r.atq[0].flags & (X710_AQ_FLAG_DD | X710_AQ_FLAG_CMP | X710_AQ_FLAG_ERR),
+			 X710_AQ_FLAG_DD | X710_AQ_FLAG_CMP);
+	assert_int_equal(r.atq[0].retval, X710_AQ_RC_OK);
+	free(r.atq);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +285,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(fault_fails_the_nth_command_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(fault_hang_holds_the_ring_until_reinit, setup, teardown),
 		cmocka_unit_test_setup_teardown(pf_reset_clears_the_admin_queue, setup, teardown),
+		cmocka_unit_test_setup_teardown(pf_reset_keeps_global_vflrstat, setup, teardown),
+		cmocka_unit_test_setup_teardown(pf_reset_then_aq_init_by_a_concurrent_driver,
+						setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -294,7 +294,8 @@ void sim_fw_link_event(struct x710sim *sim, struct sim_pf *pf)
 }
 
 /* PFGEN_CTRL.PFSWR: the PF returns to its power-on state. Its VFs are reset
- * with it; the port keeps its link. */
+ * with it; the port keeps its link. PFSWR stays set until this returns (the
+ * caller scrubs it last), as the driver takes its clearing for "done" (§3.1). */
 void sim_fw_pf_reset(struct x710sim *sim, struct sim_pf *pf)
 {
 	sim_lanq_stop_all(sim, pf);
@@ -303,7 +304,9 @@ void sim_fw_pf_reset(struct x710sim *sim, struct sim_pf *pf)
 	pf->lse_enabled = false;
 	pf->phy_int_mask = 0;
 	pf->nvm_owner_resource = 0;
-	sim_func_regs_reset(sim, &pf->fn);
+	sim_func_regs_reset(sim, &pf->fn, X710_PFGEN_CTRL);
+	for (unsigned int w = 0; w < SIM_DEVICE_VFS / 32; w++)
+		sim_vflrstat_publish(sim, w);   /* global: not this PF's to clear */
 	pf->fn.aq.atq.stalled = false;
 	pf->fn.irq0_pending = false;
 	for (unsigned int v = 0; v < pf->num_vfs; v++)

@@ -228,7 +228,12 @@ const struct sim_reg_def *sim_reg_lookup(const struct sim_reg_table *t, uint32_t
 					 unsigned int *idx);
 int sim_func_regs_init(struct x710sim *sim, struct sim_func *f);
 void sim_func_regs_fini(struct sim_func *f);
-void sim_func_regs_reset(struct x710sim *sim, struct sim_func *f);
+/* No word held by sim_func_regs_reset. */
+#define SIM_REG_NO_HOLD  UINT32_MAX
+/* Every register of @f back to its reset value, shadows in step. The word at
+ * @hold_off keeps its value: it is the reset's busy bit (PFGEN_CTRL.PFSWR),
+ * cleared by the caller once the whole reset is done. */
+void sim_func_regs_reset(struct x710sim *sim, struct sim_func *f, uint32_t hold_off);
 /* Scan the fast tier, and the slow-tier watches of this slice. */
 unsigned int sim_func_poll_watches(struct x710sim *sim, struct sim_func *f,
 				   unsigned int slice);
@@ -312,6 +317,8 @@ void sim_irq_dyn_ctl(struct x710sim *sim, struct sim_func *f, unsigned int vecto
 void sim_vf_hw_reset(struct x710sim *sim, struct sim_vf *vf);
 void sim_vf_flr(struct x710sim *sim, struct sim_vf *vf);
 void sim_vf_rstat_written(struct x710sim *sim, struct sim_vf *vf, uint32_t val);
+/* GLGEN_VFLRSTAT word @word into every PF's BAR (the register is global). */
+void sim_vflrstat_publish(struct x710sim *sim, unsigned int word);
 void sim_vflrstat_written(struct x710sim *sim, struct sim_pf *pf, unsigned int word,
 			  uint32_t val);
 

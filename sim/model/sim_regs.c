@@ -65,7 +65,8 @@ static uint32_t elem_off(const struct sim_reg_def *d, unsigned int i, unsigned i
 	return d->base + i * (d->stride ? d->stride : 4) + j * d->stride2;
 }
 
-static void write_resets(struct x710sim *sim, struct sim_func *f)
+/* Reset values into BAR memory; the word at @hold_off is left alone. */
+static void write_resets(struct x710sim *sim, struct sim_func *f, uint32_t hold_off)
 {
 	const struct sim_reg_table *t = f->regs;
 
@@ -75,7 +76,8 @@ static void write_resets(struct x710sim *sim, struct sim_func *f)
 
 		for (unsigned int j = 0; j < rows(d); j++)
 			for (unsigned int i = 0; i < n; i++)
-				f->bar0[elem_off(d, i, j) / 4] = d->reset;
+				if (elem_off(d, i, j) != hold_off)
+					f->bar0[elem_off(d, i, j) / 4] = d->reset;
 	}
 }
 
@@ -102,7 +104,7 @@ int sim_func_regs_init(struct x710sim *sim, struct sim_func *f)
 		sim_func_regs_fini(f);
 		return -ENOMEM;
 	}
-	write_resets(sim, f);
+	write_resets(sim, f, SIM_REG_NO_HOLD);
 
 	uint32_t *shadow = f->shadow_pool;
 	struct sim_watch *w = f->watches;
@@ -148,10 +150,19 @@ void sim_func_regs_fini(struct sim_func *f)
 	f->n_watches = 0;
 }
 
-void sim_func_regs_reset(struct x710sim *sim, struct sim_func *f)
+void sim_func_regs_reset(struct x710sim *sim, struct sim_func *f, uint32_t hold_off)
 {
-	memset((void *)(uintptr_t)f->bar0, 0, f->bar0_size);
-	write_resets(sim, f);
+	uint8_t *bar = (uint8_t *)(uintptr_t)f->bar0;
+
+	/* The held word is never written, not even transiently: a driver that
+	 * sees it change would start writing into a half-reset function. */
+	if (hold_off < f->bar0_size && hold_off % 4 == 0) {
+		memset(bar, 0, hold_off);
+		memset(bar + hold_off + 4, 0, f->bar0_size - hold_off - 4);
+	} else {
+		memset(bar, 0, f->bar0_size);
+	}
+	write_resets(sim, f, hold_off);
 	for (unsigned int k = 0; k < f->n_watches; k++)
 		for (unsigned int c = 0; c < f->watches[k].count; c++)
 			f->watches[k].shadow[c] = f->watches[k].mem[c];
@@ -172,6 +183,16 @@ void sim_reg_set(struct sim_func *f, uint32_t off, uint32_t val)
 	}
 }
 
+/* A self-clearing bit is the driver's "done" signal (PFSWR, SDCMD.WR): every
+ * store the handler made must be visible before the bit reads 0. */
+static void scrub_self_clearing(volatile uint32_t *mem, uint32_t *shadow, uint32_t mask)
+{
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	*mem &= ~mask;
+	if (shadow != NULL)
+		*shadow = *mem;
+}
+
 /* Run the handler of one changed word, then scrub its self-clearing bits. */
 static void watch_fire(struct x710sim *sim, struct sim_func *f, struct sim_watch *w,
 		       unsigned int c)
@@ -182,10 +203,8 @@ static void watch_fire(struct x710sim *sim, struct sim_func *f, struct sim_watch
 	w->shadow[c] = val;
 	if (w->on_write != NULL)
 		w->on_write(sim, f, w->first_idx + c, old, val);
-	if (w->sc_mask & w->mem[c]) {
-		w->mem[c] &= ~w->sc_mask;
-		w->shadow[c] = w->mem[c];
-	}
+	if (w->sc_mask & w->mem[c])
+		scrub_self_clearing(&w->mem[c], &w->shadow[c], w->sc_mask);
 }
 
 unsigned int sim_func_poll_watches(struct x710sim *sim, struct sim_func *f,
@@ -253,6 +272,8 @@ void sim_func_wr32(struct x710sim *sim, struct sim_func *f, uint32_t off, uint32
 	sim_reg_set(f, off, val);
 	if (d->on_write != NULL)
 		d->on_write(sim, f, idx, old, val);
-	if (d->sc_mask & f->bar0[off / 4])
-		sim_reg_set(f, off, f->bar0[off / 4] & ~d->sc_mask);
+	if (d->sc_mask & f->bar0[off / 4]) {
+		scrub_self_clearing(&f->bar0[off / 4], NULL, d->sc_mask);
+		sim_reg_set(f, off, f->bar0[off / 4]);
+	}
 }

@@ -9,7 +9,7 @@
 #include "sim_model.h"
 
 /* GLGEN_VFLRSTAT is global: every PF's BAR shows the same words. */
-static void vflrstat_publish(struct x710sim *sim, unsigned int word)
+void sim_vflrstat_publish(struct x710sim *sim, unsigned int word)
 {
 	for (unsigned int p = 0; p < sim->params.n_pfs; p++)
 		sim_reg_set(&sim->pfs[p].fn, X710_GLGEN_VFLRSTAT(word), sim->vflrstat[word]);
@@ -23,7 +23,7 @@ void sim_vf_hw_reset(struct x710sim *sim, struct sim_vf *vf)
 		return;
 	sim_reg_set(&pf->fn, X710_VPGEN_VFRSTAT(vf->vf), 0);
 	sim_lanq_stop_vf(sim, vf);
-	sim_func_regs_reset(sim, &vf->fn);     /* AQ, interrupts, RSTAT = 0 */
+	sim_func_regs_reset(sim, &vf->fn, SIM_REG_NO_HOLD); /* AQ, irqs, RSTAT = 0 */
 	vf->fn.aq.atq.stalled = false;
 	vf->fn.irq0_pending = false;
 	sim_vf_aq_mirror(vf);
@@ -39,7 +39,7 @@ void sim_vf_flr(struct x710sim *sim, struct sim_vf *vf)
 	sim_vf_hw_reset(sim, vf);
 	sim_cfg_init_vf(sim, vf);             /* config space back to reset values */
 	sim->vflrstat[vf->abs / 32] |= 1u << (vf->abs % 32);
-	vflrstat_publish(sim, vf->abs / 32);
+	sim_vflrstat_publish(sim, vf->abs / 32);
 	sim_irq_pf_cause(sim, vf->pf, X710_PFINT_ICR0_VFLR_MASK);
 }
 
@@ -53,7 +53,7 @@ void sim_vf_rstat_written(struct x710sim *sim, struct sim_vf *vf, uint32_t val)
 	sim_reg_set(&vf->fn, X710_VFGEN_RSTAT, val & X710_VFGEN_RSTAT_VFR_STATE_MASK);
 	if (sim->vflrstat[vf->abs / 32] & bit) {
 		sim->vflrstat[vf->abs / 32] &= ~bit;
-		vflrstat_publish(sim, vf->abs / 32);
+		sim_vflrstat_publish(sim, vf->abs / 32);
 	}
 }
 
@@ -64,5 +64,5 @@ void sim_vflrstat_written(struct x710sim *sim, struct sim_pf *pf, unsigned int w
 	if (word >= SIM_DEVICE_VFS / 32)
 		return;
 	sim->vflrstat[word] &= ~clear;
-	vflrstat_publish(sim, word);
+	sim_vflrstat_publish(sim, word);
 }
