@@ -24,6 +24,9 @@ fail() { echo "FAIL: $*"; exit 1; }
 [ "$(id -u)" = 0 ] || skip "needs root (mount namespace, pagemap physical addresses)"
 [ -x "$TESTPMD" ] || skip "$TESTPMD is not installed (Debian package dpdk)"
 [ -f "$PMD" ] || fail "plugin $PMD not built"
+. "$(dirname "$0")/plugin_path.sh"
+PMD_BUILT=$PMD
+PMD=$(safe_plugin "$PMD_BUILT") || fail "cannot place $PMD_BUILT where EAL loads plugins"
 FREE=$(cat /sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages 2>/dev/null || echo 0)
 [ "$FREE" -ge "$NEED_HUGEPAGES" ] || skip "needs $NEED_HUGEPAGES free 2 MiB hugepages, $FREE free"
 
@@ -40,6 +43,7 @@ cleanup() {
 		kill "$(cat "$DIR/x710-sim.pid")" 2>/dev/null
 	fi
 	rm -rf "/var/run/dpdk/$PREFIX"
+	drop_safe_plugin_copy "$PMD_BUILT" "$PMD"
 }
 trap cleanup EXIT
 

@@ -50,8 +50,13 @@ cleanup() {
 	wait 2>/dev/null
 	"$X710_SIM" stop --dir "$DIR" >/dev/null 2>&1
 	rm -rf /var/run/dpdk/x710vf-*-$$
+	drop_safe_plugin_copy "$PMD_BUILT" "$PMD"
 }
 trap cleanup EXIT
+
+. "$(dirname "$0")/plugin_path.sh"
+PMD_BUILT=$PMD
+PMD=$(safe_plugin "$PMD_BUILT") || fail "cannot place $PMD_BUILT where EAL loads plugins"
 
 # until_seen LOG REGEX PID WHAT
 until_seen() {
