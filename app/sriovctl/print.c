@@ -22,9 +22,10 @@ static void type_text(const struct sriov_param *p, char *buf, size_t len)
 		snprintf(buf + o, len - o, "}");
 }
 
-static void print_section_schema(FILE *out, const struct sriov_schema *schema, enum sriov_section sec)
+static void print_section_schema(FILE *out, const struct sriov_schema *schema, enum sriov_section sec,
+				 print_key_note note, void *ctx)
 {
-	char type[128], def[128];
+	char type[128], def[128], extra[256];
 
 	for (size_t i = 0; i < sriov_schema_count(schema, sec); i++) {
 		const struct sriov_param *p = sriov_schema_param(schema, sec, i);
@@ -39,16 +40,18 @@ static void print_section_schema(FILE *out, const struct sriov_schema *schema, e
 		} else {
 			fprintf(out, " (optional)");
 		}
+		if (note && note(ctx, p, extra, sizeof(extra)))
+			fprintf(out, " [%s]", extra);
 		fprintf(out, "\n");
 	}
 }
 
-void print_schema(FILE *out, const struct sriov_schema *schema)
+void print_schema(FILE *out, const struct sriov_schema *schema, print_key_note note, void *ctx)
 {
 	fprintf(out, "The following configuration parameters may be configured on the PF:\n");
-	print_section_schema(out, schema, SRIOV_SECTION_PF);
+	print_section_schema(out, schema, SRIOV_SECTION_PF, note, ctx);
 	fprintf(out, "\nThe following configuration parameters may be configured on a VF:\n");
-	print_section_schema(out, schema, SRIOV_SECTION_VF);
+	print_section_schema(out, schema, SRIOV_SECTION_VF, note, ctx);
 }
 
 static size_t longest_name(const struct sriov_schema *schema)

@@ -9,8 +9,12 @@
 #include <sriov/plan.h>
 #include <sriov/schema.h>
 
-/* iovctl -S layout (spec freebsd-iovctl.md §1.6). */
-void print_schema(FILE *out, const struct sriov_schema *schema);
+/* What to add after a key in -S, or NULL (e.g. what the PF driver refuses). */
+typedef const char *(*print_key_note)(void *ctx, const struct sriov_param *p, char *buf,
+				      size_t len);
+
+/* iovctl -S layout (spec freebsd-iovctl.md §1.6); @note may be NULL. */
+void print_schema(FILE *out, const struct sriov_schema *schema, print_key_note note, void *ctx);
 /* Every PF and VF value, where it came from, after iovctl's sentence. */
 void print_resolved(FILE *out, const struct sriov_resolved *r, const char *file);
 /* Each change of @plan, numbered, marked live or disruptive. */

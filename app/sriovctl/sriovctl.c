@@ -22,6 +22,10 @@
 
 #include "print.h"
 
+#if SRIOV_KERNEL_BACKEND
+#include "kernel_backend.h"
+#endif
+
 #ifndef SRIOV_VERSION
 #define SRIOV_VERSION "unknown"
 #endif
@@ -35,6 +39,7 @@ struct options {
 	const char *driver;
 	bool dry_run;
 	bool verbose;
+	bool keep_going;   /* -k: apply what the driver accepts, roll nothing back */
 };
 
 /* Set by SIGINT/SIGTERM: the serve loop returns and the VFs are removed. */
@@ -44,7 +49,7 @@ static volatile sig_atomic_t stop_requested;
 enum { OPT_DRIVER = 256, OPT_VERSION };
 
 static const char *const usage_lines[] = {
-	"usage: sriovctl -C -f <config file> [-n] [-v] [--driver NAME]",
+	"usage: sriovctl -C -f <config file> [-n] [-k] [-v] [--driver NAME]",
 	"       sriovctl -D [-d <PF device> | -f <config file>] [-n]",
 	"       sriovctl -S [-d <PF device> | -f <config file>] [--driver NAME]",
 	"       sriovctl -h | --help | --version",
@@ -80,11 +85,14 @@ static void print_help(void)
 	       "                foreground serving the VFs (SIGINT/SIGTERM removes them)\n"
 	       "  -D            delete every VF of the PF\n"
 	       "  -S            print the configuration schema of the PF's driver\n"
-	       "  -d DEVICE     the PF: 0000:05:00.0, an interface name, or ixl0\n"
+	       "  -d DEVICE     the PF: 0000:05:00.0, an interface name, ixl0, or (a PF\n"
+	       "                bound to its kernel driver) the PF's MAC address\n"
 	       "  -f FILE       config file in iovctl.conf(5) syntax (see sriov.conf(5))\n"
 	       "  -n            dry run: validate and print the plan against the device\n"
+	       "  -k, --continue  apply every change the PF driver accepts and report each\n"
+	       "                refusal, instead of rolling the whole apply back\n"
 	       "  -v            verbose: what the PF driver and the virtchnl host do\n"
-	       "  --driver NAME use NAME's schema without reaching the device (now: x710)\n"
+	       "  --driver NAME use NAME's schema without reaching the device (x710, kernel)\n"
 	       "  -h, --help    this help\n"
 	       "  --version     print the version\n");
 }
@@ -100,6 +108,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
 		{ "driver", required_argument, NULL, OPT_DRIVER },
+		{ "continue", no_argument, NULL, 'k' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -108,7 +117,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 	int ch;
 
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":Cd:Df:nShv", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":Cd:Df:knShv", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'C': set_action(o, ACTION_CONFIG); break;
 		case 'D': set_action(o, ACTION_DELETE); break;
@@ -116,6 +125,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 		case 'd': o->device = optarg; break;
 		case 'f': o->file = optarg; break;
 		case 'n': o->dry_run = true; break;
+		case 'k': o->keep_going = true; break;
 		case 'v': o->verbose = true; break;
 		case OPT_DRIVER: o->driver = optarg; break;
 		case 'h':
@@ -156,10 +166,14 @@ static void parse_options(int argc, char **argv, struct options *o)
 	case ACTION_SCHEMA:
 		if (o->dry_run)
 			usage_error("-n flag cannot be used with the -S flag");
+		if (o->keep_going)
+			usage_error("-k flag cannot be used with the -S flag");
 		break;
 	case ACTION_DELETE:
 		if (o->driver)
 			usage_error("--driver cannot be used with the -D flag");
+		if (o->keep_going)
+			usage_error("-k flag cannot be used with the -D flag");
 		break;
 	default:
 		usage_error("Either the -C, -D or -S flag must be specified");
@@ -251,12 +265,25 @@ static int device_from_file(struct sriov_conf *conf, const char *file, const cha
 	return rc ? 1 : 0;
 }
 
+/* "aa:bb:cc:dd:ee:ff": the kernel backend finds a PF by its MAC too. */
+static bool is_mac_text(const char *s)
+{
+	static const char hex[] = "0123456789abcdefABCDEF";
+
+	if (strlen(s) != 17)
+		return false;
+	for (int i = 0; i < 17; i++)
+		if (i % 3 == 2 ? s[i] != ':' : !strchr(hex, s[i]))
+			return false;
+	return true;
+}
+
 static int check_device_name(const char *device)
 {
-	if (sriov_device_classify(device, NULL) != SRIOV_DEVICE_INVALID)
+	if (sriov_device_classify(device, NULL) != SRIOV_DEVICE_INVALID || is_mac_text(device))
 		return 0;
-	fprintf(stderr, "sriovctl: '%s' is not a PCI address (0000:05:00.0), an interface name "
-		"or a FreeBSD device name (ixl0)\n", device);
+	fprintf(stderr, "sriovctl: '%s' is not a PCI address (0000:05:00.0), an interface name, "
+		"a FreeBSD device name (ixl0) or a PF MAC address\n", device);
 	return 1;
 }
 
@@ -276,13 +303,55 @@ static int read_live(struct device *dev, struct sriov_live **live)
 	return rc ? 1 : 0;
 }
 
+/* What the kernel backend did beside the plan (a VF driver re-probed). */
+static void print_backend_notes(const struct device *dev)
+{
+#if SRIOV_KERNEL_BACKEND
+	if (dev->be != &sriov_backend_kernel)
+		return;
+	for (size_t i = 0; i < sriov_kernel_note_count(dev->handle); i++)
+		printf("%s: %s\n", dev->text, sriov_kernel_note(dev->handle, i));
+#else
+	(void)dev;
+#endif
+}
+
+/* -k: every change on its own, through sriov_apply(), so a refused one
+ * leaves its key as it was and the others still happen. */
+static int apply_each(struct device *dev, const struct sriov_plan *plan,
+		      const struct sriov_live *live, const char *verb)
+{
+	size_t refused = 0;
+
+	for (size_t i = 0; i < plan->n; i++) {
+		struct sriov_plan one = { .schema = plan->schema, .changes = &plan->changes[i],
+					  .n = 1, .cap = 1 };
+		struct sriov_apply_result res;
+		char text[160];
+
+		if (sriov_apply(dev->be, dev->handle, &one, live, &res) == 0)
+			continue;
+		refused++;
+		sriov_change_format(&plan->changes[i], text, sizeof(text));
+		fprintf(stderr, "sriovctl: Failed to %s: step %zu of %zu (%s) failed: %s\n", verb,
+			i + 1, plan->n, text, res.error.message);
+	}
+	print_backend_notes(dev);
+	printf("%s: %zu of %zu change(s) applied (-k: nothing rolled back).\n", dev->text,
+	       plan->n - refused, plan->n);
+	return refused ? 1 : 0;
+}
+
 /* Applies @plan and says what happened; 0 or 1 (the exit status). */
 static int apply_plan(struct device *dev, const struct sriov_plan *plan,
-		      const struct sriov_live *live, const char *verb)
+		      const struct sriov_live *live, const char *verb, bool keep_going)
 {
 	struct sriov_apply_result res;
 
+	if (keep_going)
+		return apply_each(dev, plan, live, verb);
 	if (sriov_apply(dev->be, dev->handle, plan, live, &res) == 0) {
+		print_backend_notes(dev);
 		printf("%s: %zu change(s) applied.\n", dev->text, plan->n);
 		return 0;
 	}
@@ -314,7 +383,7 @@ static int delete_vfs(struct device *dev, bool dry_run)
 		print_plan(stdout, plan, dev->text);
 		status = 0;
 	} else {
-		status = apply_plan(dev, plan, live, "delete VFs");
+		status = apply_plan(dev, plan, live, "delete VFs", false);
 	}
 	sriov_plan_free(plan);
 	sriov_live_free(live);
@@ -371,7 +440,7 @@ static int configure(const struct options *o, const struct sriov_registry *reg,
 		status = 0;
 		goto out;
 	}
-	status = apply_plan(&dev, plan, live, "configure SR-IOV");
+	status = apply_plan(&dev, plan, live, "configure SR-IOV", o->keep_going);
 	if (status == 0 && dev.be->ops->serve && r->num_vfs > 0)
 		status = serve_until_signal(&dev);
 out:
@@ -437,6 +506,35 @@ static int delete_action(const struct options *o, const struct sriov_registry *r
 	return status;
 }
 
+#if SRIOV_KERNEL_BACKEND
+static const char *kernel_refusal_note(void *ctx, const struct sriov_param *p, char *buf,
+				       size_t len)
+{
+	return sriov_kernel_known_refusal(ctx, p->name, buf, len);
+}
+#endif
+
+/* The device's schema; for a kernel PF, with what its driver is known to refuse. */
+static void print_device_schema(struct device *dev)
+{
+#if SRIOV_KERNEL_BACKEND
+	if (dev->be == &sriov_backend_kernel) {
+		const char *drv = sriov_kernel_pf_driver(dev->handle);
+
+		printf("%s\n", dev->text);
+		if (sriov_kernel_driver_known(drv))
+			printf("Keys the PF driver %s is known to refuse are marked [%s refuses...].\n",
+			       drv, drv);
+		else
+			printf("The PF driver %s is not in the kernel backend's table: no key is "
+			       "marked; the driver decides when a change is applied.\n", drv);
+		print_schema(stdout, &dev->schema, kernel_refusal_note, (void *)drv);
+		return;
+	}
+#endif
+	print_schema(stdout, &dev->schema, NULL, NULL);
+}
+
 static int schema_action(const struct options *o, const struct sriov_registry *reg,
 			 struct sriov_conf *conf)
 {
@@ -452,13 +550,13 @@ static int schema_action(const struct options *o, const struct sriov_registry *r
 		/* The schema of the backend that drives this device. */
 		if (open_device(reg, device, 0, &dev))
 			return 1;
-		print_schema(stdout, &dev.schema);
+		print_device_schema(&dev);
 		close_device(&dev);
 		return 0;
 	}
 	if (!(be = find_driver(reg, o->driver)))
 		return 1;
-	print_schema(stdout, &(struct sriov_schema){ be->schema });
+	print_schema(stdout, &(struct sriov_schema){ be->schema }, NULL, NULL);
 	return 0;
 }
 
@@ -472,7 +570,13 @@ int main(int argc, char **argv)
 	parse_options(argc, argv, &o);
 	reg = sriov_registry_new();
 	conf = sriov_conf_new();
-	if (!reg || !conf || sriov_registry_add_builtin(reg)) {
+	/* A PF bound to its kernel driver goes to the kernel backend first; our
+	 * userspace X710 (bound to vfio-pci) is refused by it and goes to x710. */
+	if (!reg || !conf ||
+#if SRIOV_KERNEL_BACKEND
+	    sriov_registry_add(reg, &sriov_backend_kernel) ||
+#endif
+	    sriov_registry_add_builtin(reg)) {
 		fprintf(stderr, "sriovctl: %s\n", strerror(ENOMEM));
 		goto out;
 	}

@@ -95,7 +95,7 @@ has "$err" "no-pf.conf: Config file does not specify device"
 run 1 -n -C -f "$src/no/such/file.conf" --driver x710
 has "$err" "Could not open config file: No such file or directory"
 run 1 -n -C -f "$ex/ixl0.conf" --driver ixgbe
-has "$err" "unknown driver 'ixgbe'; known drivers: x710"
+has "$err" "unknown driver 'ixgbe'; known drivers: kernel x710"
 
 # iovctl's command-line messages.
 run 1 -C -D -f "$ex/ixl0.conf"

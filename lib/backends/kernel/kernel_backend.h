@@ -8,6 +8,7 @@
 #ifndef SRIOV_KERNEL_BACKEND_H
 #define SRIOV_KERNEL_BACKEND_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <sriov/backend.h>
@@ -21,6 +22,8 @@ const char *sriov_kernel_pf_driver(void *handle);
  * ("refuses: Operation not supported (no VF link-state control)"), or NULL. */
 const char *sriov_kernel_known_refusal(const char *driver, const char *name, char *buf,
 				       size_t len);
+/* Whether the per-driver table covers @driver (else nothing is marked). */
+bool sriov_kernel_driver_known(const char *driver);
 /* Things the last apply did that a person should know (a VF driver
  * re-probed so a new MAC takes effect); valid until the next apply. */
 size_t sriov_kernel_note_count(void *handle);

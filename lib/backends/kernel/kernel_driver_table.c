@@ -92,3 +92,8 @@ const char *sriov_kernel_known_refusal(const char *driver, const char *name, cha
 		 strerror(-r->error), r->why, r->source);
 	return buf;
 }
+
+bool sriov_kernel_driver_known(const char *driver)
+{
+	return kernel_driver_known(driver);
+}

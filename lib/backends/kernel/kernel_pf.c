@@ -108,6 +108,9 @@ static int bdf_of_netdev(const struct kernel_sysfs *fs, const char *ifname, char
 	if (rc)
 		return sriov_error_set(err, -ENOTSUP, "%s is not a PCI device (%s: %s)", ifname,
 				       path, strerror(-rc));
+	if (sriov_device_classify(bdf, NULL) != SRIOV_DEVICE_PCI_ADDRESS)
+		return sriov_error_set(err, -ENOTSUP, "%s is not a PCI device (its device is %s)",
+				       ifname, bdf);
 	return 0;
 }
 
