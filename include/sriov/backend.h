@@ -11,7 +11,9 @@
 #define SRIOV_BACKEND_H
 
 #include <signal.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <sriov/plan.h>
 #include <sriov/schema.h>
@@ -20,7 +22,71 @@
 #define SRIOV_OPEN_APPLY   0x1u   /* the caller will apply: take the device */
 #define SRIOV_OPEN_VERBOSE 0x2u   /* say what the layers below do */
 
-/* Every op returns 0 or a negative errno and fills @err when not NULL. */
+/*
+ * Where file descriptors outlive the process that made them (systemd's fd
+ * store, or a keeper process): a userspace PF keeps there the memory its
+ * device keeps DMA-ing into (the HMC), so a successor can adopt the PF.
+ */
+struct sriov_fd_store {
+	/* A new descriptor for the fd kept under @name, or -ENOENT. */
+	int (*fetch)(void *ctx, const char *name);
+	/* Keeps a duplicate of @fd under @name (replacing any); 0 or -errno. */
+	int (*keep)(void *ctx, const char *name, int fd);
+	/* Forgets @name; what it held goes once nobody else holds it. */
+	void (*drop)(void *ctx, const char *name);
+	void *ctx;
+};
+
+/* What open_ex() takes beyond the device name. */
+struct sriov_open_args {
+	unsigned int flags;                 /* SRIOV_OPEN_* */
+	const struct sriov_fd_store *fds;   /* NULL: nothing outlives this process */
+	/* Take over the running PF: no PF reset, no VF reset, VFs keep their
+	 * queues and sessions. @applied: the values last applied (rows, as
+	 * read_live gives them), which the device cannot tell. */
+	bool adopt;
+	const struct sriov_live *applied;
+	const char *vf_token;               /* the vfio VF token in force, or NULL */
+};
+
+/* Per-VF status (vf_status); `present` has a bit per sriov_vf_stat and
+ * the SRIOV_STATUS_* flags for what the backend knows. */
+#define SRIOV_MBX_OPCODES 64            /* virtchnl opcodes counted one by one */
+enum sriov_vf_stat {
+	SRIOV_STAT_RX_BYTES,
+	SRIOV_STAT_TX_BYTES,
+	SRIOV_STAT_RX_PACKETS,
+	SRIOV_STAT_TX_PACKETS,
+	SRIOV_STAT_RX_BROADCAST,
+	SRIOV_STAT_RX_MULTICAST,
+	SRIOV_STAT_RX_DROPPED,
+	SRIOV_STAT_TX_DROPPED,
+	SRIOV_STAT_TX_ERRORS,
+	SRIOV_STAT_SPOOF_DROPPED,
+	SRIOV_STAT_MDD_EVENTS,
+	SRIOV_STAT_RESETS,
+	SRIOV_STAT_COUNT,
+};
+
+#define SRIOV_STATUS_LINK    (UINT32_C(1) << 28)
+#define SRIOV_STATUS_ACTIVE  (UINT32_C(1) << 29)
+#define SRIOV_STATUS_MBX     (UINT32_C(1) << 30)
+#define SRIOV_STATUS_API     (UINT32_C(1) << 31)
+
+struct sriov_vf_status {
+	uint32_t present;
+	uint64_t stat[SRIOV_STAT_COUNT];
+	bool link_up;                       /* SRIOV_STATUS_LINK */
+	bool active;                        /* SRIOV_STATUS_ACTIVE: a VF driver opened the mailbox */
+	char driver[32];                    /* bound host driver, "" unknown */
+	uint32_t api_major, api_minor;      /* SRIOV_STATUS_API: virtchnl version negotiated */
+	uint64_t mbx_requests[SRIOV_MBX_OPCODES];   /* SRIOV_STATUS_MBX */
+	uint64_t mbx_denied[SRIOV_MBX_OPCODES];
+};
+
+/* Every op returns 0 or a negative errno and fills @err when not NULL.
+ * Ops after `serve` are optional (NULL) for every backend: a daemon uses
+ * them when present and says what is missing otherwise. */
 struct sriov_backend_ops {
 	/* Finds the PF named @device (PCI address, interface, ixl0) and opens
 	 * it: -ENODEV when no such PF, -ENOTSUP when it is not this backend's,
@@ -43,6 +109,28 @@ struct sriov_backend_ops {
 	int (*describe)(void *handle, char *buf, size_t len);
 	/* Userspace PFs: serve the VFs until *stop is set. NULL: nothing to serve. */
 	int (*serve)(void *handle, volatile sig_atomic_t *stop, struct sriov_error *err);
+
+	/* open() with daemon services: an fd store, and adoption of a PF a
+	 * previous owner left running (-ESTALE when what is found does not
+	 * match @a->applied; nothing is touched then). */
+	int (*open_ex)(const char *device, const struct sriov_open_args *a, void **handle,
+		       struct sriov_error *err);
+	/* Lets go of the PF, leaving it and its VFs running for a later
+	 * adopt, and frees the handle (close() would shut the PF down). */
+	void (*detach)(void *handle);
+	/* The vfio VF token (UUID text) VF users must present. */
+	int (*set_vf_token)(void *handle, const char *vf_token, struct sriov_error *err);
+	/* Serves pending VF mailbox messages and device events without ever
+	 * blocking, at most @budget messages: how many, or a negative errno. */
+	int (*service)(void *handle, unsigned int budget, struct sriov_error *err);
+	/* An fd that polls readable when service() has work, or -1: then call
+	 * service() every few milliseconds (iavf polls its mailbox at 50 ms). */
+	int (*event_fd)(void *handle);
+	int (*vf_status)(void *handle, uint16_t vf, struct sriov_vf_status *st);
+	/* Resets one VF and restores its configuration. */
+	int (*reset_vf)(void *handle, uint16_t vf, struct sriov_error *err);
+	/* Name of a mailbox opcode ("VIRTCHNL_OP_ADD_ETH_ADDR"), or NULL. */
+	const char *(*opcode_name)(unsigned int opcode);
 };
 
 struct sriov_backend {

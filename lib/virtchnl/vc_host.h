@@ -127,6 +127,9 @@ int vc_host_attach(const struct vc_host_params *params, const struct vc_policy *
 		   void *mem, size_t len, uint64_t need_reset[2], struct vc_host **out,
 		   char *why, size_t why_len);
 
+/* "VIRTCHNL_OP_GET_STATS", or NULL for an opcode the host does not know. */
+const char *vc_opcode_name(unsigned int opcode);
+
 int vc_host_vf_view(const struct vc_host *host, uint16_t vf, struct vc_vf_view *out);
 const struct vc_vf_counters *vc_host_vf_counters(const struct vc_host *host, uint16_t vf);
 const struct vc_policy *vc_host_vf_policy(const struct vc_host *host, uint16_t vf);

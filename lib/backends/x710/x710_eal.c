@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <libgen.h>
+#include <linux/memfd.h>
+#include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +28,18 @@
 #define MEMZONE_NAME_FMT "x710dma-%u"
 /* Linux creates VFs within the sriov_numvfs write; the simulator within ms. */
 #define VFS_APPEAR_TIMEOUT_MS 10000
+/* Kept blocks are whole 2 MB hugepages of a memfd (MFD_HUGE_2MB). */
+#define KEPT_PAGE_SIZE RTE_PGSIZE_2M
+#define KEPT_MAX 4
+#define KEPT_NAME_FMT "x710-%s-%s"   /* PF address, block name */
+
+/* A block of a hugetlb memfd whose fd sits in the fd store. */
+struct kept_block {
+	bool used;
+	int fd;
+	void *va;
+	char name[64];
+};
 
 struct x710_eal {
 	struct rte_pci_driver drv;   /* first: the probe callback finds us from it */
@@ -36,6 +51,8 @@ struct x710_eal {
 	unsigned int mz_seq;
 	bool verbose;
 	char prefix[64];
+	const struct sriov_fd_store *fds;
+	struct kept_block kept[KEPT_MAX];
 };
 
 static int pf_probe(struct rte_pci_driver *drv, struct rte_pci_device *dev)
@@ -129,11 +146,106 @@ static int eal_dma_alloc(void *ctx, size_t size, size_t align, struct x710_dma *
 	return 0;
 }
 
+static struct kept_block *kept_of(struct x710_eal *eal, const void *handle)
+{
+	for (size_t i = 0; i < KEPT_MAX; i++)
+		if (eal->kept[i].used && handle == &eal->kept[i])
+			return &eal->kept[i];
+	return NULL;
+}
+
+static void kept_unmap(struct kept_block *k)
+{
+	munmap(k->va, KEPT_PAGE_SIZE);
+	close(k->fd);
+	k->used = false;
+}
+
 static void eal_dma_free(void *ctx, struct x710_dma *dma)
 {
-	(void)ctx;
-	rte_memzone_free(dma->handle);
+	struct x710_eal *eal = ctx;
+	struct kept_block *k = kept_of(eal, dma->handle);
+
+	if (k) {
+		/* Released for good: the store lets go of the page too. */
+		eal->fds->drop(eal->fds->ctx, k->name);
+		kept_unmap(k);
+	} else {
+		rte_memzone_free(dma->handle);
+	}
 	dma->handle = NULL;
+}
+
+/* A fresh hugetlb memfd of one page, handed to the store. */
+static int kept_create(struct x710_eal *eal, const char *name)
+{
+	int fd = memfd_create(name, MFD_CLOEXEC | MFD_HUGETLB | MFD_HUGE_2MB);
+	int rc;
+
+	if (fd < 0)
+		return -errno;
+	if (ftruncate(fd, KEPT_PAGE_SIZE) != 0) {
+		rc = -errno;
+		close(fd);
+		return rc;
+	}
+	if ((rc = eal->fds->keep(eal->fds->ctx, name, fd))) {
+		close(fd);
+		return rc;
+	}
+	return fd;
+}
+
+/*
+ * The device's memory across owners: a 2 MB hugepage of a memfd whose fd
+ * the fd store holds. A hugetlb page stays at its physical address while
+ * any fd or mapping holds it, so with IOVA = PA (uio, the simulator) the
+ * successor maps the very page the device still uses. IOVA = VA (vfio)
+ * would need the same virtual address and the vfio container kept too.
+ */
+static int eal_dma_alloc_kept(void *ctx, const char *name, size_t size, size_t align,
+			      struct x710_dma *out, bool *found)
+{
+	struct x710_eal *eal = ctx;
+	struct kept_block *k = NULL;
+	char full[64];
+	rte_iova_t pa;
+	int fd;
+
+	if (!eal->fds || rte_eal_iova_mode() != RTE_IOVA_PA)
+		return -ENOTSUP;
+	if (size == 0 || size > KEPT_PAGE_SIZE || align == 0 || KEPT_PAGE_SIZE % align != 0)
+		return -EINVAL;
+	for (size_t i = 0; i < KEPT_MAX && !k; i++)
+		if (!eal->kept[i].used)
+			k = &eal->kept[i];
+	if (!k)
+		return -ENOSPC;
+	snprintf(full, sizeof(full), KEPT_NAME_FMT, eal->pf->bdf, name);
+	fd = eal->fds->fetch(eal->fds->ctx, full);
+	*found = fd >= 0;
+	if (fd < 0 && (fd = kept_create(eal, full)) < 0)
+		return fd;
+	k->va = mmap(NULL, KEPT_PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, fd, 0);
+	if (k->va == MAP_FAILED) {
+		int rc = -errno;
+
+		close(fd);
+		return rc;
+	}
+	pa = rte_mem_virt2phy(k->va);
+	if (pa == RTE_BAD_IOVA) {
+		munmap(k->va, KEPT_PAGE_SIZE);
+		close(fd);
+		return -EFAULT;   /* pagemap hides frame numbers: not root? */
+	}
+	k->fd = fd;
+	k->used = true;
+	snprintf(k->name, sizeof(k->name), "%s", full);
+	if (!*found)
+		memset(k->va, 0, KEPT_PAGE_SIZE);
+	*out = (struct x710_dma){ .vaddr = k->va, .iova = pa, .size = size, .handle = k };
+	return 0;
 }
 
 /* Sleep, not spin: under x710-sim the model needs the CPU to answer. */
@@ -189,6 +301,7 @@ static const struct x710_osdep_ops eal_ops = {
 	.now_us = eal_now_us,
 	.log = eal_log,
 	.set_num_vfs = eal_set_num_vfs,
+	.dma_alloc_kept = eal_dma_alloc_kept,
 };
 
 struct x710_osdep x710_eal_osdep(struct x710_eal *eal)
@@ -210,8 +323,8 @@ static bool bound_to_uio(const struct x710_pci_pf *pf)
 	return strstr(basename(target), "uio") != NULL;
 }
 
-int x710_eal_open(const struct x710_pci_pf *pf, bool verbose, struct x710_eal **out,
-		  struct sriov_error *err)
+int x710_eal_open(const struct x710_pci_pf *pf, bool verbose, const struct sriov_fd_store *fds,
+		  struct x710_eal **out, struct sriov_error *err)
 {
 	struct x710_eal *eal = calloc(1, sizeof(*eal));
 	char *argv[EAL_MAX_ARGS];
@@ -223,6 +336,7 @@ int x710_eal_open(const struct x710_pci_pf *pf, bool verbose, struct x710_eal **
 		return sriov_error_set(err, -ENOMEM, "out of memory");
 	eal->pf = pf;
 	eal->verbose = verbose;
+	eal->fds = fds;
 	snprintf(eal->prefix, sizeof(eal->prefix), "sriov-x710-%d", (int)getpid());
 	snprintf(prefix_arg, sizeof(prefix_arg), "--file-prefix=%s", eal->prefix);
 	argv[argc++] = (char *)"sriovctl";
@@ -282,6 +396,10 @@ void x710_eal_close(struct x710_eal *eal)
 {
 	if (!eal)
 		return;
+	/* Blocks not freed stay in the store for the next owner. */
+	for (size_t i = 0; i < KEPT_MAX; i++)
+		if (eal->kept[i].used)
+			kept_unmap(&eal->kept[i]);
 	rte_eal_cleanup();
 	/* The driver stays registered with the (now dead) bus: keep its memory. */
 }

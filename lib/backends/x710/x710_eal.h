@@ -10,6 +10,7 @@
 #ifndef X710_EAL_H
 #define X710_EAL_H
 
+#include <sriov/backend.h>
 #include <sriov/plan.h>
 
 #include "x710_osdep.h"
@@ -17,10 +18,12 @@
 
 struct x710_eal;
 
-/* Brings EAL up for @pf and maps its BAR0. @verbose: EAL's own notices too. */
-int x710_eal_open(const struct x710_pci_pf *pf, bool verbose, struct x710_eal **out,
-		  struct sriov_error *err);
-/* Releases the memzones left and the EAL (the process cannot re-open it). */
+/* Brings EAL up for @pf and maps its BAR0. @verbose: EAL's own notices too.
+ * @fds (may be NULL, borrowed): where kept DMA blocks (the HMC) outlive us. */
+int x710_eal_open(const struct x710_pci_pf *pf, bool verbose, const struct sriov_fd_store *fds,
+		  struct x710_eal **out, struct sriov_error *err);
+/* Releases the memzones left and the EAL (the process cannot re-open it);
+ * kept blocks not freed are unmapped but stay in the fd store. */
 void x710_eal_close(struct x710_eal *eal);
 /* The osdep the hardware layer runs on. */
 struct x710_osdep x710_eal_osdep(struct x710_eal *eal);

@@ -29,12 +29,14 @@
 #include "vc_host.h"
 #if SRIOV_X710_EAL
 #include "x710_eal.h"
+#include "x710_kept_mem.h"
 #endif
 #include "x710_hw.h"
 #include "x710_pf.h"
 #include "x710_policy.h"
 #include "x710_vf.h"
 #include "x710_vf_ops.h"
+#include "x710_vf_rss.h"
 #define PORT_MAX_VFS X710_MAX_VFS_PER_PF
 #else
 #define PORT_MAX_VFS 128   /* X710: _VF = 0..127 (x710-hardware.md §3.3) */
@@ -47,6 +49,9 @@
  * mailbox every 50 ms (x710-hardware.md §0 #2), so 200 us is never felt. */
 #define SERVE_IDLE_US 200
 #define MBX_BUF_SIZE 4096
+/* The kept block of virtchnl sessions, per PF (x710_kept_mem.h). */
+#define VC_KEPT_NAME_FMT "x710-%s-vchost"
+#define VF_TOKEN_LEN 36   /* RFC 4122 text */
 
 struct x710_port {
 	struct x710_pci_pf pf;
@@ -58,7 +63,10 @@ struct x710_port {
 	struct sriov_live_row vf[PORT_MAX_VFS];   /* applied values (owned only) */
 #if SRIOV_X710_EAL
 	struct x710_eal *eal;
+	struct x710_kept_mem vc_mem;   /* the host's per-VF state when kept */
 #endif
+	const struct sriov_fd_store *fds;
+	char vf_token[VF_TOKEN_LEN + 1];
 #if SRIOV_X710_HW
 	struct x710_hw *hw;
 	struct vc_host *host;
@@ -106,13 +114,14 @@ static int hw_error(struct x710_port *port, int rc, struct sriov_error *err, con
 	return sriov_error_set(err, rc, "%s: %s", what, strerror(-rc));
 }
 
-/* PF init over @os; VFs a dead owner left behind are removed. */
+/* PF init over @os; VFs a dead owner left behind are removed. With @adopt
+ * the running PF is taken over instead: only the admin queue is new. */
 static int start_pf(struct x710_port *port, const struct x710_osdep *os, unsigned int pf_id,
-		    struct sriov_error *err)
+		    bool adopt, struct sriov_error *err)
 {
 	/* PF reset is opt-in: against x710-sim the first AQ command after
 	 * PFGEN_CTRL.PFSWR never completes (reported to the hw/sim owners). */
-	struct x710_pf_params p = { .pf_id = pf_id,
+	struct x710_pf_params p = { .pf_id = pf_id, .adopt = adopt,
 				    .pf_reset = getenv("SRIOV_X710_PF_RESET") != NULL };
 	int rc;
 
@@ -122,9 +131,9 @@ static int start_pf(struct x710_port *port, const struct x710_osdep *os, unsigne
 	port->hw->os = *os;
 	rc = x710_pf_init(port->hw, &p);
 	if (rc)
-		return hw_error(port, rc, err, "PF init");
+		return hw_error(port, rc, err, adopt ? "adopting the running PF" : "PF init");
 	port->owned = true;
-	if (port->hw->os.ops->set_num_vfs &&
+	if (!adopt && port->hw->os.ops->set_num_vfs &&
 	    (rc = port->hw->os.ops->set_num_vfs(port->hw->os.ctx, 0)))
 		return sriov_error_set(err, rc, "%s: removing stale VFs: %s", port->pf.bdf,
 				       strerror(-rc));
@@ -133,7 +142,7 @@ static int start_pf(struct x710_port *port, const struct x710_osdep *os, unsigne
 
 #if SRIOV_X710_EAL
 /* EAL maps the PF; then the common PF start. */
-static int take_pf(struct x710_port *port, struct sriov_error *err)
+static int take_pf(struct x710_port *port, bool adopt, struct sriov_error *err)
 {
 	struct x710_osdep os;
 	unsigned int function;
@@ -141,26 +150,43 @@ static int take_pf(struct x710_port *port, struct sriov_error *err)
 
 	if (sscanf(port->pf.bdf, "%*x:%*x:%*x.%u", &function) != 1)
 		return sriov_error_set(err, -EINVAL, "bad PCI address %s", port->pf.bdf);
-	rc = x710_eal_open(&port->pf, port->flags & SRIOV_OPEN_VERBOSE, &port->eal, err);
+	rc = x710_eal_open(&port->pf, port->flags & SRIOV_OPEN_VERBOSE, port->fds, &port->eal, err);
 	if (rc)
 		return rc;
 	os = x710_eal_osdep(port->eal);
-	return start_pf(port, &os, function, err);
+	return start_pf(port, &os, function, adopt, err);
 }
 #else
-static int take_pf(struct x710_port *port, struct sriov_error *err)
+static int take_pf(struct x710_port *port, bool adopt, struct sriov_error *err)
 {
+	(void)adopt;
 	return sriov_error_set(err, -ENOTSUP, "%s: this libsriov was built without DPDK, which "
 			       "maps the PF (meson -Ddpdk=enabled)", port->pf.bdf);
 }
 #endif
 
-static void release_pf(struct x710_port *port)
+/* The virtchnl host goes; with @keep its kept sessions stay for the next owner. */
+static void drop_host(struct x710_port *port, bool keep)
 {
-	if (port->host)
-		vc_host_destroy(port->host);
+	vc_host_destroy(port->host);
 	port->host = NULL;
-	if (port->hw && port->owned) {
+#if SRIOV_X710_EAL
+	if (keep)
+		x710_kept_mem_unmap(&port->vc_mem);
+	else
+		x710_kept_mem_release(port->fds, &port->vc_mem);
+#else
+	(void)keep;
+#endif
+}
+
+/* Lets go of the PF: shut down, or with @keep left running for an adopter. */
+static void release_pf(struct x710_port *port, bool keep)
+{
+	drop_host(port, keep);
+	if (port->hw && port->owned && keep) {
+		x710_pf_detach(port->hw);
+	} else if (port->hw && port->owned) {
 		x710_vf_disable_all(port->hw);
 		x710_pf_shutdown(port->hw);
 	}
@@ -175,28 +201,34 @@ static void release_pf(struct x710_port *port)
 	port->owned = false;
 }
 #else
-static int take_pf(struct x710_port *port, struct sriov_error *err)
+static int take_pf(struct x710_port *port, bool adopt, struct sriov_error *err)
 {
+	(void)adopt;
 	return sriov_error_set(err, -ENOTSUP, "%s: this libsriov was built without the X710 "
 			       "hardware layer and virtchnl host", port->pf.bdf);
 }
 
-static void release_pf(struct x710_port *port)
+static void release_pf(struct x710_port *port, bool keep)
 {
+	(void)keep;
 	port->owned = false;
 }
 #endif
 
-static void port_close(void *handle)
+/* Frees the port after release_pf(@keep). */
+static void port_free(struct x710_port *port, bool keep)
 {
-	struct x710_port *port = handle;
-
 	if (!port)
 		return;
-	release_pf(port);
+	release_pf(port, keep);
 	if (port->lock_fd >= 0)
 		close(port->lock_fd);
 	free(port);
+}
+
+static void port_close(void *handle)
+{
+	port_free(handle, false);
 }
 
 static struct x710_port *port_new(unsigned int flags)
@@ -222,8 +254,8 @@ static int port_finish(struct x710_port *port, int rc, void **handle)
 	return 0;
 }
 
-static int port_open(const char *device, unsigned int flags, void **handle,
-		     struct sriov_error *err)
+static int open_with(const char *device, unsigned int flags, const struct sriov_fd_store *fds,
+		     void **handle, struct sriov_error *err)
 {
 	struct x710_port *port = port_new(flags);
 	int rc;
@@ -231,13 +263,20 @@ static int port_open(const char *device, unsigned int flags, void **handle,
 	*handle = NULL;
 	if (!port)
 		return sriov_error_set(err, -ENOMEM, "out of memory");
+	port->fds = fds;
 	rc = x710_pci_find(x710_pci_root(), "/sys/class/net", device, &port->pf, err);
 	if (!rc && (flags & SRIOV_OPEN_APPLY)) {
 		rc = take_lock(port, err);
 		if (!rc)
-			rc = take_pf(port, err);
+			rc = take_pf(port, false, err);
 	}
 	return port_finish(port, rc, handle);
+}
+
+static int port_open(const char *device, unsigned int flags, void **handle,
+		     struct sriov_error *err)
+{
+	return open_with(device, flags, NULL, handle, err);
 }
 
 #if SRIOV_X710_HW
@@ -252,7 +291,7 @@ int x710_port_open_osdep(const struct x710_osdep *os, unsigned int pf_id, unsign
 	snprintf(port->pf.bdf, sizeof(port->pf.bdf), "pf%u", pf_id);
 	port->pf.model = "X710 (in process)";
 	port->pf.device_id = X710_PCI_DEVICE_X710_SFP;
-	return port_finish(port, start_pf(port, os, pf_id, err), handle);
+	return port_finish(port, start_pf(port, os, pf_id, false, err), handle);
 }
 #endif
 
@@ -314,9 +353,7 @@ static int set_count(struct x710_port *port, unsigned int n, struct sriov_error 
 {
 	int rc;
 
-	if (port->host)
-		vc_host_destroy(port->host);
-	port->host = NULL;
+	drop_host(port, false);
 	x710_vf_disable_all(port->hw);
 	port->num_vfs = 0;
 	if (n == 0)
@@ -443,6 +480,51 @@ static void host_log(void *ctx, enum vc_log_level level, uint16_t vf, const char
 	fprintf(stderr, "x710 %s VF-%u %s: %s\n", port->pf.bdf, vf, names[level], msg);
 }
 
+static struct vc_host_params host_params(struct x710_port *port)
+{
+	return (struct vc_host_params){
+		.ops = &x710_vc_hw_ops,
+		.hw_ctx = port->hw,
+		.num_vfs = port->num_vfs,
+		.vf_base_id = (uint16_t)port->hw->caps.vf_base_id,
+		.max_vectors = (uint16_t)port->hw->caps.num_msix_vectors_vf,
+		.rate = { .msgs = MBX_RATE_MSGS, .interval_us = MBX_RATE_INTERVAL_US },
+		.log = host_log,
+		.log_ctx = port,
+	};
+}
+
+/* A fresh host; its sessions live in kept memory when there is an fd store. */
+static int start_host(struct x710_port *port, const struct vc_host_params *hp,
+		      const struct vc_policy *pol)
+{
+#if SRIOV_X710_EAL
+	if (port->fds) {
+		char name[64];
+		bool found;
+
+		snprintf(name, sizeof(name), VC_KEPT_NAME_FMT, port->pf.bdf);
+		/* A block of another VF count is stale: forgotten, then made anew. */
+		for (int attempt = 0; attempt < 2; attempt++) {
+			int rc = x710_kept_mem_map(port->fds, name, vc_host_state_size(hp->num_vfs),
+						   &port->vc_mem, &found);
+
+			if (rc == -EMSGSIZE) {
+				port->fds->drop(port->fds->ctx, name);
+				continue;
+			}
+			if (rc)
+				break;
+			rc = vc_host_create_in(hp, pol, port->vc_mem.va, port->vc_mem.len, &port->host);
+			if (rc)
+				x710_kept_mem_release(port->fds, &port->vc_mem);
+			return rc;
+		}
+	}
+#endif
+	return vc_host_create(hp, pol, &port->host);
+}
+
 /* Every VF not yet built gets its VSI from its policy; then the mailbox host. */
 static int port_commit(void *handle, struct sriov_error *err)
 {
@@ -466,17 +548,9 @@ static int port_commit(void *handle, struct sriov_error *err)
 			return hw_error(port, rc, err, what);
 		}
 	}
-	struct vc_host_params hp = {
-		.ops = &x710_vc_hw_ops,
-		.hw_ctx = port->hw,
-		.num_vfs = port->num_vfs,
-		.vf_base_id = (uint16_t)port->hw->caps.vf_base_id,
-		.max_vectors = (uint16_t)port->hw->caps.num_msix_vectors_vf,
-		.rate = { .msgs = MBX_RATE_MSGS, .interval_us = MBX_RATE_INTERVAL_US },
-		.log = host_log,
-		.log_ctx = port,
-	};
-	if ((rc = vc_host_create(&hp, pol, &port->host)))
+	struct vc_host_params hp = host_params(port);
+
+	if ((rc = start_host(port, &hp, pol)))
 		return sriov_error_set(err, rc, "starting the virtchnl host: %s", strerror(-rc));
 	return 0;
 }
@@ -574,7 +648,242 @@ static int port_serve(void *handle, volatile sig_atomic_t *stop, struct sriov_er
 	}
 	return 0;
 }
+
+/* Never blocks: at most @budget passes of the serve loop, until the ARQ is empty. */
+static int port_service(void *handle, unsigned int budget, struct sriov_error *err)
+{
+	struct x710_port *port = handle;
+	unsigned int n = 0;
+
+	if (!port->owned)
+		return sriov_error_set(err, -EPERM, "%s is not driven by this process",
+				       port->pf.bdf);
+	while (n < budget) {
+		int rc = x710_port_serve_pass(port);
+
+		if (rc < 0)
+			return sriov_error_set(err, rc, "%s: admin receive queue: %s", port->pf.bdf,
+					       strerror(-rc));
+		if (rc == 0)
+			break;
+		n++;
+	}
+	return (int)n;
+}
+
+static void set_stat(struct sriov_vf_status *st, enum sriov_vf_stat k, uint64_t v)
+{
+	st->stat[k] = v;
+	st->present |= UINT32_C(1) << k;
+}
+
+/* The link a VF is told: its link-state policy, or the port's. */
+static bool vf_link_up(struct x710_port *port, uint16_t vf)
+{
+	const struct vc_policy *pol = vc_host_vf_policy(port->host, vf);
+	struct x710_link_status ls;
+
+	if (pol && pol->link_state != VC_LINK_AUTO)
+		return pol->link_state == VC_LINK_ENABLE;
+	return x710_pf_link_status(port->hw, &ls) == 0 && ls.up;
+}
+
+/* GLV_* counters at the VF VSI's statistics index, and the host's view. */
+static int port_vf_status(void *handle, uint16_t vf, struct sriov_vf_status *st)
+{
+	struct x710_port *port = handle;
+	const struct vc_vf_counters *c;
+	struct virtchnl_eth_stats es;
+	struct vc_vf_view view;
+
+	memset(st, 0, sizeof(*st));
+	if (!port->owned || vf >= port->num_vfs || !port->host)
+		return -ENOENT;
+	if (x710_vf_get_stats(port->hw, vf, &es) == 0) {
+		set_stat(st, SRIOV_STAT_RX_BYTES, es.rx_bytes);
+		set_stat(st, SRIOV_STAT_TX_BYTES, es.tx_bytes);
+		set_stat(st, SRIOV_STAT_RX_PACKETS, es.rx_unicast + es.rx_multicast + es.rx_broadcast);
+		set_stat(st, SRIOV_STAT_TX_PACKETS, es.tx_unicast + es.tx_multicast + es.tx_broadcast);
+		set_stat(st, SRIOV_STAT_RX_BROADCAST, es.rx_broadcast);
+		set_stat(st, SRIOV_STAT_RX_MULTICAST, es.rx_multicast);
+		set_stat(st, SRIOV_STAT_RX_DROPPED, es.rx_discards);
+		set_stat(st, SRIOV_STAT_TX_ERRORS, es.tx_errors);
+	}
+	c = vc_host_vf_counters(port->host, vf);
+	set_stat(st, SRIOV_STAT_RESETS, c->resets);
+	for (unsigned int op = 0; op < SRIOV_MBX_OPCODES; op++) {
+		st->mbx_requests[op] = c->requests[op];
+		st->mbx_denied[op] = c->denied[op];
+	}
+	st->present |= SRIOV_STATUS_MBX | SRIOV_STATUS_ACTIVE | SRIOV_STATUS_LINK;
+	if (vc_host_vf_view(port->host, vf, &view) == 0 && view.state == VC_VF_ACTIVE) {
+		st->active = true;
+		st->api_major = VIRTCHNL_VERSION_MAJOR;
+		st->api_minor = view.api_minor;
+		st->present |= SRIOV_STATUS_API;
+	}
+	st->link_up = vf_link_up(port, vf);
+	return 0;
+}
+
+static int port_reset_vf(void *handle, uint16_t vf, struct sriov_error *err)
+{
+	struct x710_port *port = handle;
+	int rc;
+
+	if (!port->owned || !port->host || vf >= port->num_vfs)
+		return sriov_error_set(err, -ENOENT, "%s: VF-%u is not served here", port->pf.bdf, vf);
+	if ((rc = vc_host_vf_reset(port->host, vf, false)))
+		return hw_error(port, rc, err, "VF reset");
+	return 0;
+}
+
+static const char *port_opcode_name(unsigned int opcode)
+{
+	return vc_opcode_name(opcode);
+}
+
+#if SRIOV_X710_EAL
+/* Row @vf as applied: the schema's defaults, then every value the state has. */
+static void applied_row(struct x710_port *port, const struct sriov_live *applied, uint16_t vf,
+			struct sriov_live_row *row)
+{
+	x710_policy_defaults(&port->schema, row);
+	for (size_t k = 0; k < applied->n_vf && k < SRIOV_LIVE_MAX_PARAMS; k++) {
+		if (!(applied->vf[vf].present & (UINT64_C(1) << k)))
+			continue;
+		row->v[k] = applied->vf[vf].v[k];
+		row->present |= UINT64_C(1) << k;
+	}
+}
+
+/* The kept sessions resume; VFs found mid-reset are reset again. */
+static int attach_host(struct x710_port *port, const struct vc_policy *pol,
+		       struct sriov_error *err)
+{
+	struct vc_host_params hp = host_params(port);
+	uint64_t need[2];
+	char name[64], why[160] = "";
+	bool found;
+	int rc;
+
+	snprintf(name, sizeof(name), VC_KEPT_NAME_FMT, port->pf.bdf);
+	rc = x710_kept_mem_map(port->fds, name, vc_host_state_size(port->num_vfs), &port->vc_mem,
+			       &found);
+	if (rc == 0 && !found) {
+		x710_kept_mem_release(port->fds, &port->vc_mem);
+		rc = -ENOENT;
+	}
+	if (rc)
+		return sriov_error_set(err, rc, "%s: no kept virtchnl sessions for %u VFs (%s)",
+				       port->pf.bdf, port->num_vfs, strerror(-rc));
+	rc = vc_host_attach(&hp, pol, port->vc_mem.va, port->vc_mem.len, need, &port->host, why,
+			    sizeof(why));
+	if (rc) {
+		x710_kept_mem_unmap(&port->vc_mem);
+		return sriov_error_set(err, rc, "%s: %s", port->pf.bdf, why[0] ? why : strerror(-rc));
+	}
+	for (uint16_t vf = 0; vf < port->num_vfs; vf++)
+		if (need[vf / 64] & (UINT64_C(1) << (vf % 64)))
+			(void)vc_host_vf_reset(port->host, vf, false);
+	return 0;
+}
+
+/* VFs, VSIs and queues read back from the device; values from @applied. */
+static int adopt_vfs(struct x710_port *port, const struct sriov_live *applied,
+		     struct sriov_error *err)
+{
+	static struct x710_vf_config cfg_zero;
+	struct sriov_live_row rows[PORT_MAX_VFS];
+	struct vc_policy pol[PORT_MAX_VFS];
+	struct x710_vf_config cfg[PORT_MAX_VFS];
+	char why[128];
+	uint32_t n;
+	int rc;
+
+	if ((rc = x710_sysfs_read_u32(port->pf.dir, "sriov_numvfs", &n)))
+		return sriov_error_set(err, rc, "%s/sriov_numvfs: %s", port->pf.dir, strerror(-rc));
+	if (!applied || n != applied->num_vfs || n > PORT_MAX_VFS)
+		return sriov_error_set(err, -ESTALE, "%s runs %u VFs, the saved state says %d",
+				       port->pf.bdf, n, applied ? (int)applied->num_vfs : -1);
+	for (uint16_t vf = 0; vf < n; vf++) {
+		applied_row(port, applied, vf, &rows[vf]);
+		if ((rc = x710_policy_from_row(&port->schema, &rows[vf], &pol[vf], why, sizeof(why))))
+			return sriov_error_set(err, rc, "VF-%u (saved state): %s", vf, why);
+		cfg[vf] = cfg_zero;
+		x710_policy_vf_config(&pol[vf], &cfg[vf]);
+	}
+	if (n == 0)
+		return 0;
+	if ((rc = x710_vf_adopt_all(port->hw, n, cfg)))
+		return hw_error(port, rc, err, "reading the running VFs back");
+	port->num_vfs = (uint16_t)n;
+	memcpy(port->vf, rows, n * sizeof(rows[0]));
+	return attach_host(port, pol, err);
+}
 #endif
+
+/* Lets go of a running PF: VFs, queues and sessions stay for the next owner. */
+static void port_detach(void *handle)
+{
+	port_free(handle, true);
+}
+#endif
+
+static int port_set_vf_token(void *handle, const char *vf_token, struct sriov_error *err)
+{
+	struct x710_port *port = handle;
+
+	if (!vf_token || strlen(vf_token) != VF_TOKEN_LEN ||
+	    strspn(vf_token, "0123456789abcdefABCDEF-") != VF_TOKEN_LEN)
+		return sriov_error_set(err, -EINVAL, "VF token '%s' is not a UUID",
+				       vf_token ? vf_token : "(null)");
+	/* Over uio (and the simulator) VF users present no token; with
+	 * vfio-pci the PF's EAL would pass it (--vfio-vf-token) at start. */
+	snprintf(port->vf_token, sizeof(port->vf_token), "%s", vf_token);
+	return 0;
+}
+
+static int port_open_ex(const char *device, const struct sriov_open_args *a, void **handle,
+			struct sriov_error *err)
+{
+	struct x710_port *port;
+	int rc;
+
+	*handle = NULL;
+	if (!a->adopt) {
+		if ((rc = open_with(device, a->flags, a->fds, handle, err)) == 0 && a->vf_token)
+			(void)port_set_vf_token(*handle, a->vf_token, NULL);
+		return rc;
+	}
+#if SRIOV_X710_EAL
+	if (!a->fds)
+		return sriov_error_set(err, -ENOTSUP, "%s: adoption needs the memory the previous "
+				       "owner kept (an fd store)", device);
+	if (!(port = port_new(a->flags | SRIOV_OPEN_APPLY)))
+		return sriov_error_set(err, -ENOMEM, "out of memory");
+	port->fds = a->fds;
+	rc = x710_pci_find(x710_pci_root(), "/sys/class/net", device, &port->pf, err);
+	if (!rc)
+		rc = take_lock(port, err);
+	if (!rc)
+		rc = take_pf(port, true, err);
+	if (!rc)
+		rc = adopt_vfs(port, a->applied, err);
+	if (!rc && a->vf_token)
+		(void)port_set_vf_token(port, a->vf_token, NULL);
+	if (rc) {
+		port_detach(port);   /* never close(): that would shut the running PF down */
+		return rc;
+	}
+	*handle = port;
+	return 0;
+#else
+	(void)port;
+	return sriov_error_set(err, -ENOTSUP, "%s: adoption needs the x710 PF driver over DPDK",
+			       device);
+#endif
+}
 
 const struct sriov_backend_ops sriov_x710_backend_ops = {
 	.open = port_open,
@@ -586,5 +895,12 @@ const struct sriov_backend_ops sriov_x710_backend_ops = {
 #if SRIOV_X710_HW
 	.commit = port_commit,
 	.serve = port_serve,
+	.detach = port_detach,
+	.service = port_service,
+	.vf_status = port_vf_status,
+	.reset_vf = port_reset_vf,
+	.opcode_name = port_opcode_name,
 #endif
+	.open_ex = port_open_ex,
+	.set_vf_token = port_set_vf_token,
 };

@@ -177,7 +177,18 @@ int x710_hmc_init(struct x710_hw *hw, uint32_t tx_cnt, uint32_t rx_cnt)
 			 (unsigned long long)end);
 		return -ERANGE;
 	}
-	err = x710_dma_alloc(os, X710_HMC_SD_SIZE, X710_HMC_SD_SIZE, &h->sd);
+	err = -ENOTSUP;
+	if (os->ops->dma_alloc_kept != NULL) {
+		bool found;
+
+		/* Kept, so a later owner can adopt the PF with its queues running. */
+		err = os->ops->dma_alloc_kept(os->ctx, X710_HMC_KEPT_NAME, X710_HMC_SD_SIZE,
+					      X710_HMC_SD_SIZE, &h->sd, &found);
+		if (err == 0 && found)
+			memset(h->sd.vaddr, 0, X710_HMC_SD_SIZE);
+	}
+	if (err == -ENOTSUP)   /* nothing outlives us here: adoption will not be possible */
+		err = x710_dma_alloc(os, X710_HMC_SD_SIZE, X710_HMC_SD_SIZE, &h->sd);
 	if (err) {
 		x710_log(os, X710_LOG_ERR, "HMC: no 2 MB DMA block for the segment (%d)", err);
 		return err;
@@ -273,4 +284,57 @@ int x710_hmc_set_rxq_ctx(struct x710_hw *hw, unsigned int q, const struct x710_r
 	if (o != NULL)
 		x710_rxq_ctx_pack(c, o);
 	return err;
+}
+
+int x710_hmc_adopt(struct x710_hw *hw)
+{
+	const struct x710_osdep *os = &hw->os;
+	struct x710_hmc *h = &hw->hmc;
+	uint32_t lo, hi;
+	bool found = false;
+	int err;
+
+	if (h->up)
+		return -EBUSY;
+	if (os->ops->dma_alloc_kept == NULL)
+		return -ENOTSUP;
+	err = os->ops->dma_alloc_kept(os->ctx, X710_HMC_KEPT_NAME, X710_HMC_SD_SIZE,
+				      X710_HMC_SD_SIZE, &h->sd, &found);
+	if (err)
+		return err;
+	if (!found) {
+		x710_log(os, X710_LOG_ERR, "HMC: no kept segment to adopt (the previous owner kept none)");
+		x710_dma_free(os, &h->sd);
+		return -ENOENT;
+	}
+	/* The staging registers still hold what SD 0 was programmed with. */
+	lo = x710_rd32(os, X710_PFHMC_SDDATALOW);
+	hi = x710_rd32(os, X710_PFHMC_SDDATAHIGH);
+	if (!(lo & X710_PFHMC_SDDATALOW_VALID_MASK) ||
+	    ((uint64_t)hi << 32 | (lo & X710_PFHMC_SDDATALOW_ADDR_MASK)) != h->sd.iova) {
+		x710_log(os, X710_LOG_ERR, "HMC: SD 0 points at %#llx, the kept segment is at %#llx",
+			 (unsigned long long)((uint64_t)hi << 32 | (lo & X710_PFHMC_SDDATALOW_ADDR_MASK)),
+			 (unsigned long long)h->sd.iova);
+		h->sd = (struct x710_dma){ 0 };   /* not ours to free: another owner's page */
+		return -ESTALE;
+	}
+	h->tx_base = (uint64_t)x710_rd32(os, X710_GLHMC_LANTXBASE(hw->pf_id)) * X710_HMC_FPM_BASE_UNIT;
+	h->tx_cnt = x710_rd32(os, X710_GLHMC_LANTXCNT(hw->pf_id));
+	h->rx_base = (uint64_t)x710_rd32(os, X710_GLHMC_LANRXBASE(hw->pf_id)) * X710_HMC_FPM_BASE_UNIT;
+	h->rx_cnt = x710_rd32(os, X710_GLHMC_LANRXCNT(hw->pf_id));
+	if (h->tx_base + (uint64_t)h->tx_cnt * X710_HMC_TXQ_CTX_SIZE > X710_HMC_SD_SIZE ||
+	    h->rx_base + (uint64_t)h->rx_cnt * X710_HMC_RXQ_CTX_SIZE > X710_HMC_SD_SIZE) {
+		x710_log(os, X710_LOG_ERR, "HMC: GLHMC_LAN* describe objects beyond the 2 MB segment");
+		x710_hmc_detach(hw);
+		return -EIO;
+	}
+	h->up = true;
+	return 0;
+}
+
+void x710_hmc_detach(struct x710_hw *hw)
+{
+	/* The kept block stays for the next owner; only this process's view goes. */
+	hw->hmc.sd = (struct x710_dma){ 0 };
+	hw->hmc.up = false;
 }

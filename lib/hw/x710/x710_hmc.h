@@ -62,6 +62,15 @@ struct x710_rxq_ctx {
  * -ENOMEM. */
 int x710_hmc_init(struct x710_hw *hw, uint32_t tx_cnt, uint32_t rx_cnt);
 void x710_hmc_shutdown(struct x710_hw *hw);
+/* Name of the kept DMA block behind SD 0 (osdep dma_alloc_kept). */
+#define X710_HMC_KEPT_NAME "hmc"
+/* Take over the HMC a previous owner programmed, writing nothing: the kept
+ * block must come back at the IOVA SD 0 was given and the FPM layout is
+ * read from GLHMC_LAN*. -ENOTSUP (no kept memory), -ENOENT (no block kept),
+ * -ESTALE (the block is not the one the device uses), -EIO. */
+int x710_hmc_adopt(struct x710_hw *hw);
+/* Forget the HMC without touching the device or the kept block (detach). */
+void x710_hmc_detach(struct x710_hw *hw);
 
 /* Zero / write the context object of PF-relative queue q. 0 or -ERANGE,
  * -ENETDOWN before x710_hmc_init. */

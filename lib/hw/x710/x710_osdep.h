@@ -8,6 +8,7 @@
 #ifndef X710_OSDEP_H
 #define X710_OSDEP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -43,6 +44,12 @@ struct x710_osdep_ops {
 	/* Enable n VFs the way the OS does it (sysfs sriov_numvfs, config
 	 * space). NULL when the caller enables VFs itself. */
 	int (*set_num_vfs)(void *ctx, unsigned int n);
+	/* DMA memory that outlives this process, for the PF's next owner to
+	 * adopt: the block called @name comes back with its contents and IOVA
+	 * (*found true) or is created zeroed. dma_free releases it for good.
+	 * NULL: nothing outlives the process (adoption is then impossible). */
+	int (*dma_alloc_kept)(void *ctx, const char *name, size_t size, size_t align,
+			      struct x710_dma *out, bool *found);
 };
 
 struct x710_osdep {

@@ -105,7 +105,7 @@ int x710_pf_init(struct x710_hw *hw, const struct x710_pf_params *p)
 	hw->veb_seid = X710_VSI_NONE;
 	struct x710_aq_params aqp = p->aq;
 
-	aqp.pf_reset = p->pf_reset;
+	aqp.pf_reset = p->pf_reset && !p->adopt;
 	err = x710_aq_init(hw, &aqp);
 	if (err)
 		return err;
@@ -134,7 +134,8 @@ int x710_pf_init(struct x710_hw *hw, const struct x710_pf_params *p)
 	if (err == 0)
 		err = pf_vsi_number(hw);
 	if (err == 0)
-		err = x710_hmc_init(hw, hw->qalloc.count, hw->qalloc.count);
+		err = p->adopt ? x710_hmc_adopt(hw)
+			       : x710_hmc_init(hw, hw->qalloc.count, hw->qalloc.count);
 	if (err) {
 		x710_aq_shutdown(hw);
 		return err;
@@ -150,6 +151,13 @@ int x710_pf_ensure_veb(struct x710_hw *hw)
 	 * before the first VF VSI). Statistics on, data port. */
 	return x710_aq_add_veb(hw, hw->mac_seid, hw->main_vsi_seid, 1,
 			       X710_AQC_ADD_VEB_PORT_TYPE_DATA, &hw->veb_seid);
+}
+
+void x710_pf_detach(struct x710_hw *hw)
+{
+	x710_hmc_detach(hw);
+	x710_aq_shutdown(hw);
+	x710_vf_forget_all(hw);
 }
 
 void x710_pf_shutdown(struct x710_hw *hw)

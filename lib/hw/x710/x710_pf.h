@@ -15,6 +15,7 @@
 struct x710_pf_params {
 	unsigned int pf_id;           /* PCI function number */
 	bool pf_reset;                /* PFGEN_CTRL.PFSWR first */
+	bool adopt;                   /* take over a running PF: no reset, HMC adopted */
 	struct x710_aq_params aq;
 };
 
@@ -24,6 +25,12 @@ struct x710_pf_params {
 /* Fill hw->os first; everything else in *hw is (re)initialised here.
  * On failure nothing stays allocated. */
 int x710_pf_init(struct x710_hw *hw, const struct x710_pf_params *p);
+/* With p->adopt the PF keeps running: only the admin queue is set up
+ * afresh; the switch, queues and VFs are read back (x710_vf_adopt_all). */
+
+/* Let go of a running PF for a later adopt: the admin queue is stopped
+ * (its rings die with this process), VFs, VEB and HMC are left as they are. */
+void x710_pf_detach(struct x710_hw *hw);
 /* Release VFs, the VEB, the HMC and the admin queue. */
 void x710_pf_shutdown(struct x710_hw *hw);
 /* The VEB between the port and the PF VSI, created once (spec §3.2 0x0230). */

@@ -35,6 +35,23 @@ int x710_qalloc_get(struct x710_qalloc *qa, unsigned int n, uint16_t *out)
 	return 0;
 }
 
+int x710_qalloc_claim(struct x710_qalloc *qa, unsigned int n, const uint16_t *qs)
+{
+	for (unsigned int i = 0; i < n; i++) {
+		if (qs[i] >= qa->count)
+			return -EINVAL;
+		if (taken(qa, qs[i]))
+			return -EBUSY;
+		for (unsigned int k = 0; k < i; k++)
+			if (qs[k] == qs[i])
+				return -EBUSY;
+	}
+	for (unsigned int i = 0; i < n; i++)
+		qa->map[qs[i] / 64] |= UINT64_C(1) << (qs[i] % 64);
+	qa->used += n;
+	return 0;
+}
+
 int x710_qalloc_put(struct x710_qalloc *qa, unsigned int n, const uint16_t *qs)
 {
 	int err = 0;

@@ -23,6 +23,9 @@ int x710_qalloc_init(struct x710_qalloc *qa, unsigned int count);
 int x710_qalloc_get(struct x710_qalloc *qa, unsigned int n, uint16_t *out);
 /* Give queues back; -EINVAL if one is out of range or not taken (the rest
  * are still returned). */
+/* Mark the n queues in qs[] taken (an adopted VF's): 0, -EINVAL (out of
+ * range) or -EBUSY (already taken); nothing is taken on failure. */
+int x710_qalloc_claim(struct x710_qalloc *qa, unsigned int n, const uint16_t *qs);
 int x710_qalloc_put(struct x710_qalloc *qa, unsigned int n, const uint16_t *qs);
 unsigned int x710_qalloc_free_count(const struct x710_qalloc *qa);
 

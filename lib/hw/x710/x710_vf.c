@@ -23,11 +23,6 @@
 	(X710_VPINT_LNKLST_FIRSTQ_INDX_MASK | X710_VPINT_LNKLST_FIRSTQ_TYPE_MASK)
 #define X710_QTYPE_RX 0
 #define X710_QTYPE_TX 1
-/* port_vlan_flags values not in x710_adminq_defs.h (spec §3.4). */
-#define X710_AQ_VSI_PVLAN_MODE_TAGGED 0x01
-#define X710_AQ_VSI_PVLAN_EMOD_STR_BOTH 0x00
-#define X710_AQ_VSI_PVLAN_EMOD_STR    0x10
-#define X710_AQ_VSI_PVLAN_EMOD_NOTHING 0x18
 
 static void put16(uint8_t *p, uint16_t v)
 {

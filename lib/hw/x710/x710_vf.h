@@ -14,6 +14,12 @@
 
 #include "x710_hw.h"
 
+/* port_vlan_flags values not in x710_adminq_defs.h (spec §3.4). */
+#define X710_AQ_VSI_PVLAN_MODE_TAGGED 0x01
+#define X710_AQ_VSI_PVLAN_EMOD_STR_BOTH 0x00
+#define X710_AQ_VSI_PVLAN_EMOD_STR    0x10
+#define X710_AQ_VSI_PVLAN_EMOD_NOTHING 0x18
+
 #define X710_VF_ITR_MAX 3   /* itr_idx 0..2, 3 = none (ixl checks <= 3) */
 
 /* Enable n VFs: the osdep's set_num_vfs hook (if any), then the VEB.
@@ -21,6 +27,14 @@
 int x710_vf_enable(struct x710_hw *hw, unsigned int n);
 /* Release every VF and ask the OS for 0 VFs. */
 void x710_vf_disable_all(struct x710_hw *hw);
+
+/* Take over n VFs a previous owner set up, reading their queues and VSIs
+ * back from the device (x710_vf_adopt.c); cfg[] is what the owner's
+ * policy says (MAC, queue count), checked against what the device holds.
+ * Nothing is written to the device. -ENOENT, -ESTALE, or an AQ error. */
+int x710_vf_adopt_all(struct x710_hw *hw, unsigned int n, const struct x710_vf_config *cfg);
+/* Forget every VF without touching the device (detach, failed adopt). */
+void x710_vf_forget_all(struct x710_hw *hw);
 
 /* Reserve queues, add the VSI, filters, map queues and declare the VF
  * active (VFGEN_RSTAT1 = VFACTIVE). Undone on failure. */
