@@ -21,6 +21,23 @@ const struct sriovd_backend_ext *sriovd_ext_find(const struct sriovd_ext_table *
 	return NULL;
 }
 
+void sriovd_ext_from_ops(const struct sriov_backend *be, struct sriovd_backend_ext *out)
+{
+	const struct sriov_backend_ops *o = be->ops;
+
+	*out = (struct sriovd_backend_ext){ .backend = be->name };
+	if (!o)
+		return;
+	out->open_ex = o->open_ex;
+	out->detach = o->detach;
+	out->set_vf_token = o->set_vf_token;
+	out->service = o->service;
+	out->event_fd = o->event_fd;
+	out->vf_status = o->vf_status;
+	out->reset_vf = o->reset_vf;
+	out->opcode_name = o->opcode_name;
+}
+
 static void log_stderr(void *ctx, int prio, const char *line)
 {
 	(void)ctx;

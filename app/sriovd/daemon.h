@@ -77,7 +77,9 @@ struct sriovd {
 	struct sriovd_counters count;
 	bool ready;                          /* READY=1 was sent */
 	uint64_t generation;
-	unsigned int open_flags;             /* SRIOV_OPEN_APPLY unless only checking */                 /* bumped by every saved change */
+	unsigned int open_flags;             /* SRIOV_OPEN_APPLY unless only checking */
+	/* Where PF memory outlives sriovd for the next one to adopt (fd_keeper.h); NULL: none. */
+	const struct sriov_fd_store *fds;
 	/* The state file read at start: adopt these PFs, reuse their tokens. */
 	const struct sriovd_state *prev;
 	/* Tells the service manager (sd_notify); tests record the calls. */

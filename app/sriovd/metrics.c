@@ -14,35 +14,35 @@ struct vf_sample {
 	uint16_t vf;
 	char pci[32];
 	bool has_status;
-	struct sriovd_vf_status st;
+	struct sriov_vf_status st;
 };
 
 struct counter_family {
-	enum sriovd_vf_stat stat;
+	enum sriov_vf_stat stat;
 	const char *name;
 	const char *help;
 };
 
 /* §5.3 names; antispoof and mdd make pains #8/#12 visible. */
 static const struct counter_family vf_counters[] = {
-	{ SRIOVD_STAT_RX_BYTES, "sriovd_vf_receive_bytes_total", "Bytes received by the VF." },
-	{ SRIOVD_STAT_TX_BYTES, "sriovd_vf_transmit_bytes_total", "Bytes sent by the VF." },
-	{ SRIOVD_STAT_RX_PACKETS, "sriovd_vf_receive_packets_total", "Packets received by the VF." },
-	{ SRIOVD_STAT_TX_PACKETS, "sriovd_vf_transmit_packets_total", "Packets sent by the VF." },
-	{ SRIOVD_STAT_RX_BROADCAST, "sriovd_vf_receive_broadcast_packets_total",
+	{ SRIOV_STAT_RX_BYTES, "sriovd_vf_receive_bytes_total", "Bytes received by the VF." },
+	{ SRIOV_STAT_TX_BYTES, "sriovd_vf_transmit_bytes_total", "Bytes sent by the VF." },
+	{ SRIOV_STAT_RX_PACKETS, "sriovd_vf_receive_packets_total", "Packets received by the VF." },
+	{ SRIOV_STAT_TX_PACKETS, "sriovd_vf_transmit_packets_total", "Packets sent by the VF." },
+	{ SRIOV_STAT_RX_BROADCAST, "sriovd_vf_receive_broadcast_packets_total",
 	  "Broadcast packets received by the VF." },
-	{ SRIOVD_STAT_RX_MULTICAST, "sriovd_vf_receive_multicast_packets_total",
+	{ SRIOV_STAT_RX_MULTICAST, "sriovd_vf_receive_multicast_packets_total",
 	  "Multicast packets received by the VF." },
-	{ SRIOVD_STAT_RX_DROPPED, "sriovd_vf_receive_dropped_total",
+	{ SRIOV_STAT_RX_DROPPED, "sriovd_vf_receive_dropped_total",
 	  "Packets for the VF dropped on receive." },
-	{ SRIOVD_STAT_TX_DROPPED, "sriovd_vf_transmit_dropped_total",
+	{ SRIOV_STAT_TX_DROPPED, "sriovd_vf_transmit_dropped_total",
 	  "Packets from the VF dropped on transmit." },
-	{ SRIOVD_STAT_TX_ERRORS, "sriovd_vf_transmit_errors_total", "Transmit errors of the VF." },
-	{ SRIOVD_STAT_SPOOF_DROPPED, "sriovd_vf_antispoof_dropped_total",
+	{ SRIOV_STAT_TX_ERRORS, "sriovd_vf_transmit_errors_total", "Transmit errors of the VF." },
+	{ SRIOV_STAT_SPOOF_DROPPED, "sriovd_vf_antispoof_dropped_total",
 	  "Packets from the VF dropped by MAC/VLAN anti-spoof checks." },
-	{ SRIOVD_STAT_MDD_EVENTS, "sriovd_vf_mdd_events_total",
+	{ SRIOV_STAT_MDD_EVENTS, "sriovd_vf_mdd_events_total",
 	  "Malicious driver detection events of the VF." },
-	{ SRIOVD_STAT_RESETS, "sriovd_vf_resets_total", "VF resets (VFLR or requested)." },
+	{ SRIOV_STAT_RESETS, "sriovd_vf_resets_total", "VF resets (VFLR or requested)." },
 };
 
 /* Label values escape backslash, double quote and newline (exposition format). */
@@ -124,7 +124,7 @@ static void render_vf_info(FILE *f, const struct vf_sample *v, size_t n)
 	}
 	header(f, "sriovd_vf_link_up", "gauge", "1 when the VF's link is up.");
 	for (size_t i = 0; i < n; i++) {
-		if (!v[i].has_status || !(v[i].st.present & SRIOVD_STATUS_LINK))
+		if (!v[i].has_status || !(v[i].st.present & SRIOV_STATUS_LINK))
 			continue;
 		fputs("sriovd_vf_link_up{", f);
 		vf_labels(f, &v[i]);
@@ -139,9 +139,9 @@ static void render_mailbox(FILE *f, const struct vf_sample *v, size_t n, bool de
 	header(f, name, "counter", denied ? "Virtchnl requests the PF refused, by opcode." :
 	       "Virtchnl requests from the VF, by opcode.");
 	for (size_t i = 0; i < n; i++) {
-		if (!v[i].has_status || !(v[i].st.present & SRIOVD_STATUS_MBX))
+		if (!v[i].has_status || !(v[i].st.present & SRIOV_STATUS_MBX))
 			continue;
-		for (unsigned int op = 0; op < SRIOVD_MBX_OPCODES; op++) {
+		for (unsigned int op = 0; op < SRIOV_MBX_OPCODES; op++) {
 			uint64_t c = denied ? v[i].st.mbx_denied[op] : v[i].st.mbx_requests[op];
 			const char *opname = v[i].pf->ext->opcode_name ?
 					     v[i].pf->ext->opcode_name(op) : NULL;

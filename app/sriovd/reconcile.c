@@ -48,8 +48,17 @@ static int open_pf(struct sriovd *d, struct sriovd_desired_pf *x, struct sriovd_
 
 		if (!be->ops || !be->ops->open)
 			continue;
-		if (prev && strcasecmp(prev->backend, be->name) == 0 && ext && ext->adopt) {
-			rc = ext->adopt(x->device, prev->vf_token, &x->new_handle, &err);
+		if (prev && strcasecmp(prev->backend, be->name) == 0 && ext && ext->open_ex) {
+			struct sriov_open_args a = { .flags = d->open_flags, .fds = d->fds,
+						     .adopt = true, .vf_token = prev->vf_token };
+			struct sriov_live *applied = NULL;
+
+			rc = sriovd_state_pf_live(prev, be, &applied, err.message,
+						  sizeof(err.message));
+			a.applied = applied;
+			if (rc == 0)
+				rc = ext->open_ex(x->device, &a, &x->new_handle, &err);
+			sriov_live_free(applied);
 			if (rc == 0) {
 				x->adopted = true;
 				snprintf(x->vf_token, sizeof(x->vf_token), "%s", prev->vf_token);
@@ -57,10 +66,16 @@ static int open_pf(struct sriovd *d, struct sriovd_desired_pf *x, struct sriovd_
 				x->new_handle = NULL;
 				sriovd_log(d, LOG_WARNING, "%s: cannot adopt (%s); opening it afresh",
 					   x->device, err.message[0] ? err.message : strerror(-rc));
+				err = (struct sriov_error){ 0 };
 			}
 		}
-		if (!x->adopted)
+		if (!x->adopted && ext && ext->open_ex) {
+			struct sriov_open_args a = { .flags = d->open_flags, .fds = d->fds };
+
+			rc = ext->open_ex(x->device, &a, &x->new_handle, &err);
+		} else if (!x->adopted) {
 			rc = be->ops->open(x->device, d->open_flags, &x->new_handle, &err);
+		}
 		if (rc == -ENODEV || rc == -ENOTSUP) {
 			last = last == -ENODEV ? rc : last;
 			continue;

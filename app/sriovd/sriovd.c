@@ -12,13 +12,13 @@
 #include <sriov/backend.h>
 
 #include "daemon.h"
+#include "fd_keeper.h"
 #include "options.h"
 #include "reconcile.h"
 #include "server.h"
 
-/* Backend extensions built into sriovd: none yet; the x710 backend's
- * non-blocking service, adopt and status ops go here when they land. */
-static const struct sriovd_ext_table builtin_ext = { NULL, 0 };
+/* Most backends a registry holds that sriovd extends from their ops. */
+#define SRIOVD_MAX_BACKENDS 16
 
 /* -n: validate and plan, print the plan, apply nothing. */
 static int check_only(struct sriovd *d)
@@ -50,12 +50,32 @@ static int check_only(struct sriovd *d)
 	return 0;
 }
 
+/* Every backend's optional ops (backend.h) become its sriovd extension. */
+static void ext_from_registry(const struct sriov_registry *reg,
+			      struct sriovd_backend_ext ext[SRIOVD_MAX_BACKENDS],
+			      const struct sriovd_backend_ext *ptr[SRIOVD_MAX_BACKENDS],
+			      struct sriovd_ext_table *t)
+{
+	t->n = 0;
+	t->ext = ptr;
+	for (size_t i = 0; i < sriov_registry_count(reg) && t->n < SRIOVD_MAX_BACKENDS; i++) {
+		sriovd_ext_from_ops(sriov_registry_at(reg, i), &ext[t->n]);
+		ptr[t->n] = &ext[t->n];
+		t->n++;
+	}
+}
+
 int main(int argc, char **argv)
 {
+	struct sriovd_backend_ext ext[SRIOVD_MAX_BACKENDS];
+	const struct sriovd_backend_ext *ext_ptr[SRIOVD_MAX_BACKENDS];
+	struct sriovd_ext_table builtin_ext;
+	struct sriovd_fd_keeper keeper = { .sock = -1 };
 	struct sriovd_options opt;
 	struct sriovd_server srv;
 	struct sriov_registry *reg;
 	struct sriovd d;
+	char why[256];
 	int rc;
 
 	sriovd_options_default(&opt);
@@ -67,6 +87,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "sriovd: cannot set up the backend registry\n");
 		return 1;
 	}
+	ext_from_registry(reg, ext, ext_ptr, &builtin_ext);
 	sriovd_init(&d, &opt, reg, &builtin_ext);
 	if (opt.check_only) {
 		rc = check_only(&d);
@@ -74,11 +95,20 @@ int main(int argc, char **argv)
 		sriov_registry_free(reg);
 		return rc;
 	}
+	/* Before any PF is opened (and before DPDK starts threads): the keeper
+	 * is forked from a single-threaded process. */
+	if (!opt.state_dir[0])
+		sriovd_log(&d, LOG_NOTICE, "no state directory: PFs cannot be adopted after a restart");
+	else if (sriovd_fd_keeper_open(&keeper, opt.state_dir, why, sizeof(why)) == 0)
+		d.fds = &keeper.store;
+	else
+		sriovd_log(&d, LOG_WARNING, "%s: PFs cannot be adopted after a restart", why);
 	rc = sriovd_server_boot(&srv, &d, true);
 	if (rc == 0)
 		rc = sriovd_server_run(&srv);
 	sriovd_server_fini(&srv);
 	sriovd_fini(&d);
+	sriovd_fd_keeper_close(&keeper);
 	sriov_registry_free(reg);
 	return rc ? 1 : 0;
 }

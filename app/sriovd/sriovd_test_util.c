@@ -109,15 +109,18 @@ static int fake_open(const char *device, unsigned int flags, void **handle,
 	return rc ? sriov_error_set(err, rc, "fake: cannot open %s", device) : 0;
 }
 
-static int fake_adopt(const char *device, const char *token, void **handle,
-		      struct sriov_error *err)
+static int fake_open_ex(const char *device, const struct sriov_open_args *a, void **handle,
+			struct sriov_error *err)
 {
-	int rc = fake_open_common(device, handle, false);
+	int rc;
 
+	if (!a->adopt)
+		return fake_open(device, a->flags, handle, err);
+	rc = fake_open_common(device, handle, false);
 	fake_log("adopt %s", device);
 	if (rc)
 		return sriov_error_set(err, rc, "fake: cannot adopt %s", device);
-	if (strcmp(((struct fake_dev *)*handle)->token, token) != 0)
+	if (!a->vf_token || strcmp(((struct fake_dev *)*handle)->token, a->vf_token) != 0)
 		fake_log("adopt with a different token");
 	return 0;
 }
@@ -226,19 +229,19 @@ static int fake_set_token(void *handle, const char *token, struct sriov_error *e
 /* VIRTCHNL_OP_ADD_ETH_ADDR (10) is the opcode an untrusted VF is refused most. */
 #define FAKE_OP_ADD_ETH_ADDR 10
 
-static int fake_vf_status(void *handle, uint16_t vf, struct sriovd_vf_status *st)
+static int fake_vf_status(void *handle, uint16_t vf, struct sriov_vf_status *st)
 {
 	struct fake_dev *dv = handle;
 
 	if (vf >= dv->num_vfs)
 		return -ENOENT;
 	memset(st, 0, sizeof(*st));
-	st->present = (UINT32_C(1) << SRIOVD_STAT_RX_BYTES) | (UINT32_C(1) << SRIOVD_STAT_TX_PACKETS) |
-		      (UINT32_C(1) << SRIOVD_STAT_SPOOF_DROPPED) | SRIOVD_STATUS_LINK |
-		      SRIOVD_STATUS_MBX;
-	st->stat[SRIOVD_STAT_RX_BYTES] = dv->rx_bytes + vf;
-	st->stat[SRIOVD_STAT_TX_PACKETS] = 7;
-	st->stat[SRIOVD_STAT_SPOOF_DROPPED] = vf;
+	st->present = (UINT32_C(1) << SRIOV_STAT_RX_BYTES) | (UINT32_C(1) << SRIOV_STAT_TX_PACKETS) |
+		      (UINT32_C(1) << SRIOV_STAT_SPOOF_DROPPED) | SRIOV_STATUS_LINK |
+		      SRIOV_STATUS_MBX;
+	st->stat[SRIOV_STAT_RX_BYTES] = dv->rx_bytes + vf;
+	st->stat[SRIOV_STAT_TX_PACKETS] = 7;
+	st->stat[SRIOV_STAT_SPOOF_DROPPED] = vf;
 	st->link_up = vf % 2 == 0;
 	st->mbx_requests[FAKE_OP_ADD_ETH_ADDR] = 3;
 	st->mbx_denied[FAKE_OP_ADD_ETH_ADDR] = 1;
@@ -275,7 +278,7 @@ static const char *fake_opcode_name(unsigned int op)
 
 const struct sriovd_backend_ext fake_sriovd_ext = {
 	.backend = "fake",
-	.adopt = fake_adopt,
+	.open_ex = fake_open_ex,
 	.detach = fake_detach,
 	.set_vf_token = fake_set_token,
 	.service = fake_service,

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "atomic_file.h"
+#include "scalar_json.h"
 #include "state_file.h"
 #include "status_json.h"
 #include "uuid.h"
@@ -186,4 +187,47 @@ int sriovd_state_load(const char *path, struct sriovd_state *st, char *why, size
 	if (rc)
 		sriovd_state_free(st);
 	return rc;
+}
+
+int sriovd_state_pf_live(const struct sriovd_state_pf *p, const struct sriov_backend *be,
+			 struct sriov_live **out, char *why, size_t why_len)
+{
+	struct sriov_schema schema = { be->schema };
+	struct sriov_live *live;
+
+	*out = NULL;
+	if (json_array_size(p->vfs) != p->num_vfs) {
+		snprintf(why, why_len, "%s: %zu VF rows for %u VFs", p->device,
+			 json_array_size(p->vfs), p->num_vfs);
+		return -EINVAL;
+	}
+	if (!(live = sriov_live_new(&schema, p->num_vfs))) {
+		snprintf(why, why_len, "out of memory");
+		return -ENOMEM;
+	}
+	for (uint16_t vf = 0; vf < p->num_vfs; vf++) {
+		const char *key;
+		json_t *v;
+
+		json_object_foreach(json_array_get(p->vfs, vf), key, v) {
+			int idx = sriov_schema_find(&schema, SRIOV_SECTION_VF, key);
+			const struct sriov_param *prm = idx < 0 ? NULL
+				: sriov_schema_param(&schema, SRIOV_SECTION_VF, (size_t)idx);
+			union sriov_scalar sc;
+			char w[128] = "out of memory";
+			int rc = -EINVAL;
+
+			if (!prm)
+				snprintf(w, sizeof(w), "unknown key");
+			else if ((rc = sriovd_scalar_from_json(prm, v, &sc, w, sizeof(w))) == 0)
+				rc = sriov_live_set(live, SRIOV_SECTION_VF, vf, (size_t)idx, &sc);
+			if (rc) {
+				snprintf(why, why_len, "%s: VF-%u %s: %s", p->device, vf, key, w);
+				sriov_live_free(live);
+				return rc;
+			}
+		}
+	}
+	*out = live;
+	return 0;
 }

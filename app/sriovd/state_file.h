@@ -43,6 +43,10 @@ int sriovd_state_save(const struct sriovd *d, uint64_t generation);
 /* Reads @path strictly; -ENOENT when absent, -EINVAL with @why. */
 int sriovd_state_load(const char *path, struct sriovd_state *st, char *why, size_t why_len);
 void sriovd_state_free(struct sriovd_state *st);
+/* The VF values @p records, as a live state of @be's schema (what the
+ * backend applied last; adoption needs them). -EINVAL with @why. */
+int sriovd_state_pf_live(const struct sriovd_state_pf *p, const struct sriov_backend *be,
+			 struct sriov_live **out, char *why, size_t why_len);
 const struct sriovd_state_pf *sriovd_state_find(const struct sriovd_state *st, const char *device);
 
 #endif /* SRIOVD_STATE_FILE_H */

@@ -5,19 +5,19 @@
 #include "scalar_json.h"
 #include "status_json.h"
 
-const char *const sriovd_stat_names[SRIOVD_STAT_COUNT] = {
-	[SRIOVD_STAT_RX_BYTES] = "rx_bytes",
-	[SRIOVD_STAT_TX_BYTES] = "tx_bytes",
-	[SRIOVD_STAT_RX_PACKETS] = "rx_packets",
-	[SRIOVD_STAT_TX_PACKETS] = "tx_packets",
-	[SRIOVD_STAT_RX_BROADCAST] = "rx_broadcast",
-	[SRIOVD_STAT_RX_MULTICAST] = "rx_multicast",
-	[SRIOVD_STAT_RX_DROPPED] = "rx_dropped",
-	[SRIOVD_STAT_TX_DROPPED] = "tx_dropped",
-	[SRIOVD_STAT_TX_ERRORS] = "tx_errors",
-	[SRIOVD_STAT_SPOOF_DROPPED] = "spoof_dropped",
-	[SRIOVD_STAT_MDD_EVENTS] = "mdd_events",
-	[SRIOVD_STAT_RESETS] = "resets",
+const char *const sriovd_stat_names[SRIOV_STAT_COUNT] = {
+	[SRIOV_STAT_RX_BYTES] = "rx_bytes",
+	[SRIOV_STAT_TX_BYTES] = "tx_bytes",
+	[SRIOV_STAT_RX_PACKETS] = "rx_packets",
+	[SRIOV_STAT_TX_PACKETS] = "tx_packets",
+	[SRIOV_STAT_RX_BROADCAST] = "rx_broadcast",
+	[SRIOV_STAT_RX_MULTICAST] = "rx_multicast",
+	[SRIOV_STAT_RX_DROPPED] = "rx_dropped",
+	[SRIOV_STAT_TX_DROPPED] = "tx_dropped",
+	[SRIOV_STAT_TX_ERRORS] = "tx_errors",
+	[SRIOV_STAT_SPOOF_DROPPED] = "spoof_dropped",
+	[SRIOV_STAT_MDD_EVENTS] = "mdd_events",
+	[SRIOV_STAT_RESETS] = "resets",
 };
 
 json_t *sriovd_live_row_json(const struct sriov_live *live, enum sriov_section sec, uint16_t vf)
@@ -52,28 +52,28 @@ static json_t *wanted_json(const struct sriov_resolved *r, uint16_t vf)
 	return o;
 }
 
-static json_t *status_obj(const struct sriovd_vf_status *st)
+static json_t *status_obj(const struct sriov_vf_status *st)
 {
 	json_t *o = json_object(), *c = json_object(), *mr = json_object(), *md = json_object();
 
-	for (int i = 0; i < SRIOVD_STAT_COUNT; i++)
+	for (int i = 0; i < SRIOV_STAT_COUNT; i++)
 		if (st->present & (UINT32_C(1) << i))
 			json_object_set_new(c, sriovd_stat_names[i], json_integer((json_int_t)st->stat[i]));
 	json_object_set_new(o, "counters", c);
-	if (st->present & SRIOVD_STATUS_LINK)
+	if (st->present & SRIOV_STATUS_LINK)
 		json_object_set_new(o, "link_up", json_boolean(st->link_up));
-	if (st->present & SRIOVD_STATUS_ACTIVE)
+	if (st->present & SRIOV_STATUS_ACTIVE)
 		json_object_set_new(o, "active", json_boolean(st->active));
 	if (st->driver[0])
 		json_object_set_new(o, "driver", json_string(st->driver));
-	if (st->present & SRIOVD_STATUS_API) {
+	if (st->present & SRIOV_STATUS_API) {
 		char v[32];
 
 		snprintf(v, sizeof(v), "%u.%u", st->api_major, st->api_minor);
 		json_object_set_new(o, "virtchnl_version", json_string(v));
 	}
-	if (st->present & SRIOVD_STATUS_MBX) {
-		for (unsigned int op = 0; op < SRIOVD_MBX_OPCODES; op++) {
+	if (st->present & SRIOV_STATUS_MBX) {
+		for (unsigned int op = 0; op < SRIOV_MBX_OPCODES; op++) {
 			char k[16];
 
 			snprintf(k, sizeof(k), "%u", op);
@@ -103,7 +103,7 @@ json_t *sriovd_vf_json(const struct sriovd *d, const struct sriovd_pf *pf,
 	json_object_set_new(o, "live", sriovd_live_row_json(live, SRIOV_SECTION_VF, vf));
 	json_object_set_new(o, "configured", wanted_json(pf->want, vf));
 	if (pf->ext && pf->ext->vf_status) {
-		struct sriovd_vf_status st;
+		struct sriov_vf_status st;
 
 		memset(&st, 0, sizeof(st));
 		if (pf->ext->vf_status(pf->handle, vf, &st) == 0)

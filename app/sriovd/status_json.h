@@ -4,15 +4,15 @@
  * values by key, PCI addresses, driver, link, counters, lease. A value the
  * backend cannot know is absent, never false or 0 (freebsd-iovctl.md §1.8).
  */
-#ifndef SRIOVD_STATUS_JSON_H
-#define SRIOVD_STATUS_JSON_H
+#ifndef SRIOV_STATUS_JSON_H
+#define SRIOV_STATUS_JSON_H
 
 #include <jansson.h>
 
 #include "daemon.h"
 
 /* Names of the counters in sriovd_vf_stat order ("rx_bytes", ...). */
-extern const char *const sriovd_stat_names[SRIOVD_STAT_COUNT];
+extern const char *const sriovd_stat_names[SRIOV_STAT_COUNT];
 
 /* Object {key: value} of a live row's known values. */
 json_t *sriovd_live_row_json(const struct sriov_live *live, enum sriov_section sec, uint16_t vf);

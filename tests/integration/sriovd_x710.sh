@@ -4,7 +4,8 @@
 # dpdk-testpmd (net_iavf) forward VF0 -> VF1; curl --unix-socket lists the
 # VFs; promtool accepts /metrics; a config edit + SIGHUP changes one VF's
 # MAC without resetting the VFs in use; kill -9 and a restart leave traffic
-# flowing and the state identical.
+# flowing and the state identical (sessions resumed, nothing reset); the
+# API's per-VF counters equal the model's (x710-sim stats --json).
 # Readiness is always a poll against a deadline, never a bare sleep.
 # Usage: sriovd_x710.sh X710_SIM SRIOVD SOURCE_ROOT. Exit 77 = skipped.
 set -u
@@ -25,6 +26,7 @@ skip() { echo "SKIP: $*"; exit 77; }
 [ "$(id -u)" = 0 ] || skip "needs root"
 [ -x "$TESTPMD" ] || skip "$TESTPMD is not installed (Debian package dpdk)"
 command -v curl >/dev/null || skip "curl is not installed"
+command -v jq >/dev/null || skip "jq is not installed (Debian package jq)"
 FREE=$(cat /sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages 2>/dev/null || echo 0)
 [ "$FREE" -ge "$NEED_HUGEPAGES" ] || skip "needs $NEED_HUGEPAGES free 2 MiB hugepages, $FREE free"
 
@@ -48,6 +50,8 @@ cleanup() {
 	for p in $TX_PID $RX_PID; do kill "$p" 2>/dev/null; done
 	[ -n "$D_PID" ] && kill -TERM "$D_PID" 2>/dev/null
 	wait 2>/dev/null
+	# The fd keeper outlives sriovd by design (it holds the HMC page).
+	[ -f "$RUN/state/fdkeeper.pid" ] && kill "$(cat "$RUN/state/fdkeeper.pid")" 2>/dev/null
 	"$X710_SIM" stop --dir "$DIR" >/dev/null 2>&1
 	rm -rf "/var/run/dpdk/sriovd-rx-$$" "/var/run/dpdk/sriovd-tx-$$"
 }
@@ -198,20 +202,55 @@ done
 flowing "after the load"
 
 step "kill -9 sriovd, restart: traffic keeps flowing, state identical"
-api GET /v1/pfs | grep -v '"adopted"\|mailbox_served' >"$RUN/before.json"
+# What must not change: everything but the counters, which traffic moves.
+state_now() {
+	api GET /v1/pfs | jq -S 'del(.pfs[].adopted, .pfs[].mailbox_served)
+		| .pfs[].vfs[] |= (if .status then .status |= del(.counters,
+		  .mailbox_requests, .mailbox_denied) else . end)'
+}
+state_now >"$RUN/before.json" || fail "GET /v1/pfs"
+grep -q '"active": true' "$RUN/before.json" || fail "no VF session is active before the kill"
 kill -9 "$D_PID"; wait "$D_PID" 2>/dev/null; D_PID=
 start_sriovd sriovd2
 api GET /v1/pfs | grep -q '"adopted": true' ||
-	fail "the restarted sriovd did not adopt the PF: it was opened afresh (PF init, VFs rebuilt)"
-api GET /v1/pfs | grep -v '"adopted"\|mailbox_served' >"$RUN/after.json"
+	fail "the restarted sriovd did not adopt the PF: $(grep -i adopt "$RUN/sriovd2.log" | tail -3)"
+state_now >"$RUN/after.json"
 diff -u "$RUN/before.json" "$RUN/after.json" >"$RUN/state.diff" ||
 	fail "state differs after restart: $(head -20 "$RUN/state.diff")"
 flowing "after restart"
-echo "   adopted; identical state; traffic flowing"
+grep -q 'serves mailboxes only by blocking' "$RUN/sriovd2.log" &&
+	fail "sriovd runs a serve thread: the backend's service op was not used"
+echo "   adopted; identical state (sessions still active); traffic flowing"
+
+step "per-VF counters of the API equal the model's once VF0 stops sending"
+# model_vf N FIELD...: the sum of the fields of PF 0's Nth VF VSI in the model.
+model_vf() {
+	"$X710_SIM" stats --dir "$DIR" --json | jq "[.model.vsis[] | select(.pf == 0 and
+		.type == \"vf\")] | sort_by(.vf_abs) | .[$1] | $2"
+}
+api_vf() { api GET "/v1/pfs/$PF/vfs/$1" | jq ".status.counters.$2"; }
+counters_match() {
+	[ "$(api_vf 0 tx_bytes)" = "$(model_vf 0 .tx_bytes)" ] &&
+	[ "$(api_vf 0 tx_packets)" = "$(model_vf 0 '.tx_unicast + .tx_multicast + .tx_broadcast')" ] &&
+	[ "$(api_vf 1 rx_bytes)" = "$(model_vf 1 .rx_bytes)" ] &&
+	[ "$(api_vf 1 rx_packets)" = "$(model_vf 1 '.rx_unicast + .rx_multicast + .rx_broadcast')" ]
+}
+printf 'stop\n' >&5
+n=0
+until counters_match; do
+	n=$((n + 1)); [ "$n" -le "$DEADLINE" ] || fail "API counters VF0 tx $(api_vf 0 tx_packets) \
+packets / VF1 rx $(api_vf 1 rx_packets), model $(model_vf 0 .tx_unicast) / $(model_vf 1 .rx_unicast)"
+	sleep 0.1
+done
+[ "$(api_vf 0 tx_packets)" -gt 0 ] || fail "VF0 sent nothing by the counters"
+echo "   VF0 tx $(api_vf 0 tx_packets) packets / $(api_vf 0 tx_bytes) bytes, VF1 rx \
+$(api_vf 1 rx_packets) packets: equal to the model's"
 
 printf 'quit\n' >&4
 printf 'quit\n' >&5
 wait "$RX_PID" "$TX_PID" 2>/dev/null
 RX_PID= TX_PID=
+cleanup
+trap - EXIT
 rm -rf "$RUN"
 echo "PASS"
