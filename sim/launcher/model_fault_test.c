@@ -86,6 +86,9 @@ test_link_fault_shows_in_stats(void **state)
 	assert_true(model_stats_format(sim, false, out, sizeof(out)) < sizeof(out));
 	assert_non_null(strstr(out, "port 1 link down"));
 	assert_non_null(strstr(out, "port 0 link up"));
+	/* A PF's main VSI: no VF index, the port MAC, no Tx limit. */
+	assert_non_null(strstr(out, " vf -1 mac "));
+	assert_non_null(strstr(out, " bw_credit 0 bw_max_credit 0\n"));
 	assert_int_equal(apply(sim, "link 1 up", why, sizeof(why)), 0);
 	assert_int_equal(x710sim_port_info(sim, 1, &pi), 0);
 	assert_true(pi.link_up);
@@ -93,6 +96,8 @@ test_link_fault_shows_in_stats(void **state)
 	model_stats_format(sim, true, out, sizeof(out));
 	assert_non_null(strstr(out, "{\"ports\":[{\"port\":0,\"link_up\":true"));
 	assert_non_null(strstr(out, "\"vsis\":["));
+	assert_non_null(strstr(out, "\"vf\":-1,\"mac\":\""));
+	assert_non_null(strstr(out, "\"bw_credit\":0,\"bw_max_credit\":0,\"bw_rate_bps\":0,"));
 }
 
 static void

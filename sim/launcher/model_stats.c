@@ -44,6 +44,15 @@ put_drops(struct out *o, const uint64_t *drops, bool json)
 	}
 }
 
+#define MAC_STR_LEN 18   /* xx:xx:xx:xx:xx:xx and NUL */
+
+static void
+mac_str(const struct x710sim_vsi_info *vi, char out[MAC_STR_LEN])
+{
+	snprintf(out, MAC_STR_LEN, "%02x:%02x:%02x:%02x:%02x:%02x", vi->mac[0], vi->mac[1],
+		 vi->mac[2], vi->mac[3], vi->mac[4], vi->mac[5]);
+}
+
 static void
 put_counters(struct out *o, const struct x710sim_counters *c, bool json)
 {
@@ -101,13 +110,21 @@ model_stats_format(const struct x710sim *sim, bool json, char *out, size_t len)
 			continue;
 		static const char *const types[] = { "vf", "vmdq2", "pf" };
 		const char *type = vi.type < 3 ? types[vi.type] : "?";
+		char mac[MAC_STR_LEN];
+		mac_str(&vi, mac);
 		if (json)
-			put(&o, "%s{\"vsi\":%u,\"seid\":%u,\"pf\":%u,\"vf_abs\":%d,\"type\":\"%s\","
-			    "\"queues\":%u,\"filters\":%u,", first ? "" : ",", vi.vsi_num, vi.seid,
-			    vi.pf, vi.vf_abs, type, vi.num_queues, vi.n_filters);
+			put(&o, "%s{\"vsi\":%u,\"seid\":%u,\"pf\":%u,\"vf_abs\":%d,\"vf\":%d,"
+			    "\"mac\":%s%s%s,\"type\":\"%s\",\"queues\":%u,\"filters\":%u,"
+			    "\"bw_credit\":%u,\"bw_max_credit\":%u,\"bw_rate_bps\":%" PRIu64 ",",
+			    first ? "" : ",", vi.vsi_num, vi.seid, vi.pf, vi.vf_abs, vi.vf,
+			    vi.has_mac ? "\"" : "", vi.has_mac ? mac : "null", vi.has_mac ? "\"" : "",
+			    type, vi.num_queues, vi.n_filters, vi.bw_credit, vi.bw_max_credit,
+			    vi.bw_rate_bps);
 		else
-			put(&o, "vsi %u (%s) seid %u pf %u vf_abs %d queues %u filters %u\n   ",
-			    vi.vsi_num, type, vi.seid, vi.pf, vi.vf_abs, vi.num_queues, vi.n_filters);
+			put(&o, "vsi %u (%s) seid %u pf %u vf_abs %d queues %u filters %u vf %d mac %s"
+			    " bw_credit %u bw_max_credit %u\n   ",
+			    vi.vsi_num, type, vi.seid, vi.pf, vi.vf_abs, vi.num_queues, vi.n_filters,
+			    vi.vf, vi.has_mac ? mac : "-", vi.bw_credit, vi.bw_max_credit);
 		put_counters(&o, &vi.stats, json);
 		put(&o, json ? ",\"drops\":{" : "");
 		put_drops(&o, vi.drops, json);

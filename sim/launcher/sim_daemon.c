@@ -137,6 +137,17 @@ host_irq(void *ctx, struct x710sim_fn fn, unsigned int vector)
 		d->irqs_dropped++;   /* no reader, FIFO full: the client polls anyway */
 }
 
+/* The model's clock for Tx rate limits (config_vsi_bw_limit): monotonic,
+ * so a wall-clock step never releases a burst. */
+static uint64_t
+host_now_ns(void *ctx)
+{
+	struct timespec ts;
+	(void)ctx;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
 /* sriov_numvfs written: the model does what a PF driver's config write
  * (NumVFs + VF Enable) does. */
 static int
@@ -472,6 +483,7 @@ setup(struct sim_daemon *d)
 		.fn_added = host_fn_added,
 		.fn_removed = host_fn_removed,
 		.irq = host_irq,
+		.now_ns = host_now_ns,
 		.ctx = d,
 	};
 	rc = x710sim_create(&params, &host, client_dma_ops(d->dma), &d->sim);

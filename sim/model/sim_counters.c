@@ -8,6 +8,9 @@
 
 #include "sim_model.h"
 
+#define ETH_GROUP_BIT 0x01   /* I/G bit of the first octet: multicast/broadcast */
+#define BITS_PER_BYTE 8u
+
 _Static_assert(SIM_DROP_REASON_COUNT <= X710SIM_MAX_DROP_REASONS, "drop reasons fit");
 _Static_assert(sizeof(struct x710sim_counters) == sizeof(struct sim_eth_stats), "counters");
 
@@ -48,6 +51,19 @@ int x710sim_vsi_info(const struct x710sim *sim, unsigned int vsi_num,
 	out->uplink_seid = v->uplink_seid;
 	out->pf = v->pf;
 	out->vf_abs = v->vf_abs;
+	out->vf = -1;
+	if (v->vf_abs >= 0 && v->pf < sim->params.n_pfs &&
+	    (unsigned int)v->vf_abs >= sim->pfs[v->pf].vf_base)
+		out->vf = v->vf_abs - (int)sim->pfs[v->pf].vf_base;
+	for (unsigned int i = 0; i < v->n_filters && !out->has_mac; i++) {
+		if (!(v->filters[i].mac[0] & ETH_GROUP_BIT)) {
+			memcpy(out->mac, v->filters[i].mac, sizeof(out->mac));
+			out->has_mac = true;
+		}
+	}
+	out->bw_credit = v->bw_credit;
+	out->bw_max_credit = v->bw_max_credit;
+	out->bw_rate_bps = sim_dp_shaper_rate(v->bw_credit) * BITS_PER_BYTE;
 	out->type = v->type;
 	out->sec_flags = v->sec_flags;
 	out->promisc_flags = v->promisc_flags;

@@ -224,6 +224,8 @@ static const struct sim_fw_cmd fw_cmds[] = {
 	  SIM_FW_VLAN_ELEM_SIZE },
 	{ X710_AQC_SET_VSI_PROMISC_MODES, "set_vsi_promiscuous_modes", sim_fw_set_promisc,
 	  FW_DIRECT, 0 },
+	{ SIM_AQC_CONFIG_VSI_BW_LIMIT, "config_vsi_bw_limit", sim_fw_config_vsi_bw_limit,
+	  FW_DIRECT, 0 },
 	{ X710_AQC_GET_LINK_STATUS, "get_link_status", fw_get_link_status, FW_DIRECT, 0 },
 	{ X710_AQC_SET_PHY_INT_MASK, "set_phy_int_mask", fw_set_phy_int_mask, FW_DIRECT, 0 },
 	{ X710_AQC_SEND_MSG_TO_VF, "send_msg_to_vf", fw_send_msg_to_vf, FW_BUF_OPTIONAL, 0 },

@@ -287,6 +287,9 @@ uint16_t sim_fw_elements_each(struct sim_fw_ctx *c, size_t elem_size, sim_fw_ele
 /* sim_fw_vlan.c: 0x0252 / 0x0253, the VSI's VLAN table. */
 sim_fw_handler_fn sim_fw_add_vlan, sim_fw_remove_vlan;
 #define SIM_FW_VLAN_ELEM_SIZE 8   /* i40e_aqc_add_remove_vlan_element_data */
+/* sim_fw_bw.c: 0x0400, a VSI's Tx bandwidth limit. */
+#define SIM_AQC_CONFIG_VSI_BW_LIMIT 0x0400  /* i40e_aqc_opc_configure_vsi_bw_limit */
+sim_fw_handler_fn sim_fw_config_vsi_bw_limit;
 struct sim_vsi *sim_vsi_by_seid(struct x710sim *sim, uint16_t seid);
 int sim_vsi_create_main(struct x710sim *sim, struct sim_pf *pf);
 void sim_vsi_release_pf(struct x710sim *sim, struct sim_pf *pf);

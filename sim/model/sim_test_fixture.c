@@ -56,6 +56,11 @@ static void fx_log(void *ctx, const char *msg)
 	snprintf(fx->last_log, sizeof(fx->last_log), "%s", msg);
 }
 
+static uint64_t fx_now(void *ctx)
+{
+	return ((struct fx *)ctx)->clock_ns;
+}
+
 void fx_setup(struct fx *fx, unsigned int n_pfs, unsigned int vfs)
 {
 	struct x710sim_params p;
@@ -71,7 +76,7 @@ void fx_setup_params(struct fx *fx, const struct x710sim_params *p)
 	struct x710sim_host_ops host = {
 		.region_alloc = fx_region_alloc, .region_free = fx_region_free,
 		.fn_added = fx_fn_added, .fn_removed = fx_fn_removed,
-		.irq = fx_irq_cb, .log = fx_log, .ctx = fx,
+		.irq = fx_irq_cb, .log = fx_log, .now_ns = fx_now, .ctx = fx,
 	};
 
 	memset(fx, 0, sizeof(*fx));

@@ -31,6 +31,7 @@ struct fx {
 	unsigned int n_irqs;
 	unsigned int n_added, n_removed;
 	char last_log[256];
+	uint64_t clock_ns;          /* the host clock (now_ns), advanced by tests */
 };
 
 /* Regs of one AQ pair of a function, driver view. */

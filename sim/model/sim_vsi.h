@@ -77,6 +77,19 @@ struct sim_vsi {
 	uint64_t vlan_member[SIM_VLAN_IDS / 64];
 	unsigned int n_vlans;
 
+	/* Tx bandwidth limit (config_vsi_bw_limit 0x0400), written by the
+	 * firmware model: credits of 50 Mbps (0 = no limit) and a burst of
+	 * 2^bw_max_credit credits. The token bucket is the data path's. */
+	uint16_t bw_credit;
+	uint8_t bw_max_credit;
+	struct sim_vsi_shaper {
+		uint64_t tokens;       /* bytes x 10^9: exact integer refills */
+		uint64_t last_ns;      /* host clock at the last refill */
+		uint16_t credit;       /* the limit the bucket was primed for */
+		uint8_t max_credit;
+		bool primed;
+	} shaper;
+
 	struct sim_eth_stats stats;
 	uint64_t drops[SIM_DROP_REASON_COUNT];
 };

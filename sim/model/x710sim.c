@@ -243,7 +243,9 @@ int x710sim_create(const struct x710sim_params *params, const struct x710sim_hos
 	for (unsigned int p = 0; p < params->n_pfs && err == 0; p++)
 		err = pf_create(sim, p);
 	if (err == 0) {
-		struct sim_dp_params dpp = { params->n_pfs, sim->vsis, dma };
+		struct sim_dp_params dpp = { .n_ports = params->n_pfs, .vsis = sim->vsis,
+					     .dma = dma, .now_ns = host->now_ns,
+					     .clock_ctx = host->ctx };
 		int dperr = sim_dp_create(&dpp, &sim->dp);
 
 		if (dperr) {

@@ -60,6 +60,10 @@ struct x710sim_host_ops {
 	void (*irq)(void *ctx, struct x710sim_fn fn, unsigned int vector);
 	/* A message for an operator: what went wrong, where and why. */
 	void (*log)(void *ctx, const char *msg);
+	/* A monotonic clock in ns, for VSI Tx rate limits (config_vsi_bw_limit);
+	 * called at most once per x710sim_poll(), and only while a limited VSI
+	 * has frames to send. NULL: limits are stored and reported, not enforced. */
+	uint64_t (*now_ns)(void *ctx);
 	void *ctx;
 };
 
@@ -176,6 +180,14 @@ struct x710sim_vsi_info {
 	uint16_t vsi_num, seid, uplink_seid;
 	unsigned int pf;
 	int vf_abs;                /* absolute VF id, -1 if not a VF VSI */
+	int vf;                    /* the VF's index within its PF, -1 if not a VF VSI */
+	bool has_mac;
+	uint8_t mac[6];            /* first unicast MAC filter (the VF's or port's MAC) */
+	/* Tx limit (config_vsi_bw_limit 0x0400): credits of 50 Mbps, 0 = none;
+	 * burst of 2^bw_max_credit credits. */
+	uint16_t bw_credit;
+	uint8_t bw_max_credit;
+	uint64_t bw_rate_bps;      /* bw_credit x 50 Mbps, in bits per second */
 	unsigned int type;         /* 0 VF, 1 VMDQ2, 2 PF (add_vsi type) */
 	uint8_t sec_flags;
 	uint16_t promisc_flags;

@@ -306,6 +306,7 @@ unsigned int sim_dp_poll(struct sim_datapath *dp)
 	if (dp == NULL)
 		return 0;
 	dp->port_lists_valid = false;
+	dp->now_valid = false;
 	for (unsigned int i = 0; i < dp->n_tx_active; i++) {
 		struct sim_txq *q = dp->tx_active[i];
 

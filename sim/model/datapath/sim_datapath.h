@@ -44,6 +44,10 @@ struct sim_dp_params {
 	unsigned int n_ports;
 	struct sim_vsi *vsis;          /* SIM_VSI_MAX entries, owned by the control model */
 	const struct sim_dma_ops *dma;
+	/* Host clock for Tx rate limits, read at most once per poll and only
+	 * when a limited VSI has frames to send. NULL: limits not enforced. */
+	uint64_t (*now_ns)(void *ctx);
+	void *clock_ctx;
 };
 
 int sim_dp_create(const struct sim_dp_params *params, struct sim_datapath **out);
@@ -83,6 +87,12 @@ const struct sim_port_stats *sim_dp_port_stats(const struct sim_datapath *dp,
 /* The same driver-bug count for one queue since it was last started. */
 uint64_t sim_dp_queue_bad_tail(const struct sim_datapath *dp, unsigned int pf,
 			       unsigned int pf_queue, int tx);
+
+/* A VSI Tx limit (config_vsi_bw_limit) in bytes: the rate of `credit`
+ * credits per second, and the bucket of a max_credit: 2^max_credit burst
+ * credits, at least one largest frame so that every frame can go. */
+uint64_t sim_dp_shaper_rate(uint16_t credit);
+uint64_t sim_dp_shaper_burst_bytes(uint8_t max_credit);
 
 /* Process Tx rings with new tails and pending wire frames; returns work done. */
 unsigned int sim_dp_poll(struct sim_datapath *dp);

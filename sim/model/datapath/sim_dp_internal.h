@@ -84,6 +84,8 @@ struct sim_datapath {
 	struct sim_rxq *rxqs;
 	struct sim_txq **tx_active; /* dense list of running Tx queues */
 	unsigned int n_tx_active;
+	uint64_t now_ns;            /* the host clock, read once per poll ... */
+	bool now_valid;             /* ... on first need */
 	struct sim_rss_cfg rss[SIM_VSI_MAX];
 	uint32_t crc_table[256];    /* Ethernet CRC-32, for crcstrip = 0 */
 	uint8_t frame[SIM_DP_MAX_FRAME + SIM_DP_FCS_LEN];   /* Tx gather buffer */
@@ -167,6 +169,19 @@ uint32_t sim_dp_rss_toeplitz(const uint8_t *key, size_t key_len, const uint8_t *
 /* VSI queue index for a frame, with its hash when RSS applied. */
 unsigned int sim_dp_rss_queue(const struct sim_rss_cfg *rss, struct sim_frame *f,
 			   uint32_t *hash, bool *hashed);
+
+/* Tx rate limit of a VSI (sim_dp_shaper.c). Whether frames of `vsi` are
+ * shaped at all in this poll: a limit is set and the host has a clock. */
+static inline bool sim_dp_shaped(const struct sim_datapath *dp, const struct sim_vsi *vsi)
+{
+	return vsi != NULL && vsi->bw_credit != 0 && dp->params.now_ns != NULL;
+}
+/* Bring the VSI's bucket up to this poll's time (re-primed, full, when the
+ * limit changed). */
+void sim_dp_shaper_refill(struct sim_datapath *dp, struct sim_vsi *vsi);
+/* Take a frame of `bytes` from the bucket; false (nothing taken) when it
+ * does not hold that much yet: the frame waits in the ring. */
+bool sim_dp_shaper_take(struct sim_vsi *vsi, size_t bytes);
 
 /* Ethernet FCS (CRC-32, reflected 0xEDB88320) of a frame. */
 uint32_t sim_dp_fcs(const struct sim_datapath *dp, const uint8_t *data, size_t len);

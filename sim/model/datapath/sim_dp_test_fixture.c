@@ -15,6 +15,14 @@ const uint8_t fx_mac_c[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x0C };
 const uint8_t fx_mac_bcast[6] = { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF };
 const uint8_t fx_mac_mcast[6] = { 0x01, 0x00, 0x5E, 0x00, 0x00, 0x01 };
 
+static uint64_t fx_clock(void *ctx)
+{
+	struct fx *fx = ctx;
+
+	fx->clock_reads++;
+	return fx->clock_ns;
+}
+
 int fx_setup(struct fx *fx, unsigned int n_ports, const struct sim_dma_ops *dma)
 {
 	struct sim_dp_params p;
@@ -24,7 +32,8 @@ int fx_setup(struct fx *fx, unsigned int n_ports, const struct sim_dma_ops *dma)
 	if (fx->vsis == NULL)
 		return -ENOMEM;
 	fx->dma = dma;
-	p = (struct sim_dp_params){ .n_ports = n_ports, .vsis = fx->vsis, .dma = dma };
+	p = (struct sim_dp_params){ .n_ports = n_ports, .vsis = fx->vsis, .dma = dma,
+				    .now_ns = fx_clock, .clock_ctx = fx };
 	return sim_dp_create(&p, &fx->dp);
 }
 

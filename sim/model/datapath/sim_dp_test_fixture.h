@@ -37,6 +37,8 @@ struct fx {
 	struct sim_vsi *vsis;
 	struct sim_datapath *dp;
 	const struct sim_dma_ops *dma;
+	uint64_t clock_ns;          /* the fake host clock tests advance */
+	unsigned int clock_reads;   /* how often the data path read it */
 };
 
 int fx_setup(struct fx *fx, unsigned int n_ports, const struct sim_dma_ops *dma);

@@ -210,6 +210,16 @@ static void send_chain(struct sim_datapath *dp, struct sim_txq *q, struct sim_vs
 	sim_dp_switch_from_vsi(dp, vsi, &f);
 }
 
+/* What a frame costs the rate limiter: the bytes its descriptors carry,
+ * padded to the Ethernet minimum as the MAC does, at most one largest frame
+ * (a malformed chain is consumed whatever it claims). */
+static size_t chain_wire_bytes(const struct tx_chain *c)
+{
+	if (c->total < SIM_DP_ETH_ZLEN)
+		return SIM_DP_ETH_ZLEN;
+	return c->total > SIM_DP_MAX_FRAME ? SIM_DP_MAX_FRAME : c->total;
+}
+
 unsigned int sim_dp_txq_process(struct sim_datapath *dp, struct sim_txq *q, unsigned int budget)
 {
 	/* Acquire: descriptors written before the doorbell are visible after it. */
@@ -217,7 +227,7 @@ unsigned int sim_dp_txq_process(struct sim_datapath *dp, struct sim_txq *q, unsi
 	struct sim_vsi *vsi;
 	struct tx_chain c;
 	unsigned int frames = 0, used = 0;
-	bool moved = false;
+	bool moved = false, shaped;
 
 	if (tail >= q->ctx.qlen) {
 		q->bad_tail++;          /* a driver bug: never walk off the ring */
@@ -225,8 +235,14 @@ unsigned int sim_dp_txq_process(struct sim_datapath *dp, struct sim_txq *q, unsi
 		return 0;
 	}
 	vsi = sim_dp_vsi(dp, q->b.vsi);
+	shaped = sim_dp_shaped(dp, vsi);
+	if (shaped)
+		sim_dp_shaper_refill(dp, vsi);
 	while (q->head != tail && used < budget) {
 		if (collect_chain(dp, q, (uint16_t)tail, &c) == 0)
+			break;
+		/* The Tx scheduler holds the frame back; nothing is dropped. */
+		if (shaped && !sim_dp_shaper_take(vsi, chain_wire_bytes(&c)))
 			break;
 		send_chain(dp, q, vsi, &c);
 		finish_chain(dp, q, &c);
