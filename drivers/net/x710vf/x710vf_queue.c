@@ -5,6 +5,7 @@
  * units) and what the bursts assume (power of two, whole RS batches).
  */
 #include <errno.h>
+#include <string.h>
 
 #include <rte_malloc.h>
 #include <rte_memzone.h>
@@ -45,21 +46,26 @@ queue_alloc(struct rte_eth_dev *dev, const char *kind, uint16_t qid, size_t qsiz
 	return q;
 }
 
+/* Free the buffers the ring still owns: the posted slots, from next for
+ * nb_desc - nb_held. The held slots behind next were handed to the
+ * application (or into seg_first's chain); their sw_ring entries are stale. */
 void
 x710vf_rxq_drain(struct x710vf_rx_queue *q)
 {
-	for (uint16_t i = 0; i < q->nb_desc; i++) {
-		if (q->sw_ring[i] != NULL) {
+	uint16_t posted = (uint16_t)(q->nb_desc - q->nb_held);
+
+	for (uint16_t k = 0; k < posted; k++) {
+		uint16_t i = (uint16_t)((q->next + k) & q->mask);
+		if (q->sw_ring[i] != NULL)
 			rte_pktmbuf_free_seg(q->sw_ring[i]);
-			q->sw_ring[i] = NULL;
-		}
 	}
+	memset(q->sw_ring, 0, (size_t)q->nb_desc * sizeof(*q->sw_ring));
 	if (q->seg_first != NULL) {
-		/* The chain's segments were taken out of sw_ring already. */
 		q->seg_last->next = NULL;
 		rte_pktmbuf_free(q->seg_first);
 	}
 	q->seg_first = q->seg_last = NULL;
+	q->nb_held = 0;
 }
 
 int
@@ -84,15 +90,21 @@ x710vf_rxq_arm(struct x710vf_rx_queue *q)
 	return 0;
 }
 
+/* Free the segments still in flight: the nb_desc - 1 - nb_free slots
+ * written last, just behind next. Slots completed before were freed by
+ * x710vf_tx_free_batch; their sw_ring entries are stale. */
 void
 x710vf_txq_drain(struct x710vf_tx_queue *q)
 {
-	for (uint16_t i = 0; i < q->nb_desc; i++) {
-		if (q->sw_ring[i] != NULL) {
+	uint16_t in_flight = (uint16_t)(q->nb_desc - 1 - q->nb_free);
+
+	for (uint16_t k = 1; k <= in_flight; k++) {
+		uint16_t i = (uint16_t)((q->next - k) & q->mask);
+		if (q->sw_ring[i] != NULL)
 			rte_pktmbuf_free_seg(q->sw_ring[i]);
-			q->sw_ring[i] = NULL;
-		}
 	}
+	memset(q->sw_ring, 0, (size_t)q->nb_desc * sizeof(*q->sw_ring));
+	q->nb_free = (uint16_t)(q->nb_desc - 1);
 }
 
 void

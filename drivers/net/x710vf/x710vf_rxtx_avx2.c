@@ -18,9 +18,39 @@ _Static_assert(offsetof(struct rte_mbuf, hash) + sizeof(uint32_t) ==
 /* Four descriptors from d into four mbufs, when all four are complete,
  * error-free single buffers; adds their lengths to *len_sum. Returns
  * false, having written nothing, otherwise. */
+/* The loop's constants, set up once per burst and kept in registers. */
+struct avx2_rx_consts {
+	__m256i init;           /* mbuf rearm word */
+	__m256i status_mask, status_want, len_mask, ptype_idx, fltstat_rss, rss_flag, rss_word;
+};
+
+/* Hide v's value from the compiler so that it keeps it in a register
+ * rather than reloading the constant from memory in every iteration. */
+#define AVX2_IN_REG(v) __asm__("" : "+x"(v))
+
+static __rte_always_inline void
+avx2_rx_consts_init(struct avx2_rx_consts *c, uint64_t mbuf_init)
+{
+	c->init = _mm256_set1_epi64x((long long)mbuf_init);
+	c->status_mask = _mm256_set1_epi64x((long long)VEC_RX_STATUS_MASK);
+	c->status_want = _mm256_set1_epi64x((long long)VEC_RX_STATUS_WANT);
+	c->len_mask = _mm256_set1_epi64x((long long)VEC_RX_LEN_MASK);
+	c->ptype_idx = _mm256_set1_epi64x((long long)VEC_RX_PTYPE_IDX);
+	c->fltstat_rss = _mm256_set1_epi64x((long long)VEC_RX_FLTSTAT_RSS);
+	c->rss_flag = _mm256_set1_epi64x((long long)RTE_MBUF_F_RX_RSS_HASH);
+	c->rss_word = _mm256_set1_epi64x((long long)VEC_RX_RSS_WORD);
+	AVX2_IN_REG(c->status_mask);
+	AVX2_IN_REG(c->status_want);
+	AVX2_IN_REG(c->len_mask);
+	AVX2_IN_REG(c->ptype_idx);
+	AVX2_IN_REG(c->fltstat_rss);
+	AVX2_IN_REG(c->rss_flag);
+	AVX2_IN_REG(c->rss_word);
+}
+
 static __rte_always_inline bool
 avx2_rx4(const volatile struct x710_rx_desc_wb *d, struct rte_mbuf **sw, struct rte_mbuf **pkts,
-	 __m256i init, __m256i *len_sum)
+	 const struct avx2_rx_consts *c, __m256i *len_sum)
 {
 	/* Last first: a later DD seen means the earlier ones are written. */
 	__m256i d3 = _mm256_load_si256((const __m256i *)(uintptr_t)&d[3]);
@@ -34,30 +64,26 @@ avx2_rx4(const volatile struct x710_rx_desc_wb *d, struct rte_mbuf **sw, struct 
 	/* qw1 (status, ptype, length) of d0..d3 in one register. */
 	__m256i qw1 = _mm256_permute2x128_si256(_mm256_unpackhi_epi64(d0, d1),
 						_mm256_unpackhi_epi64(d2, d3), 0x20);
-	__m256i ok = _mm256_cmpeq_epi64(
-		_mm256_and_si256(qw1, _mm256_set1_epi64x((long long)VEC_RX_STATUS_MASK)),
-		_mm256_set1_epi64x((long long)VEC_RX_STATUS_WANT));
+	__m256i ok = _mm256_cmpeq_epi64(_mm256_and_si256(qw1, c->status_mask), c->status_want);
 	if (_mm256_movemask_pd(_mm256_castsi256_pd(ok)) != 0xF)
 		return false;
 	__m256i qw0 = _mm256_permute2x128_si256(_mm256_unpacklo_epi64(d0, d1),
 						_mm256_unpacklo_epi64(d2, d3), 0x20);
 
 	__m256i len = _mm256_and_si256(_mm256_srli_epi64(qw1, X710_RXD_QW1_LEN_PBUF_SHIFT),
-				       _mm256_set1_epi64x((long long)VEC_RX_LEN_MASK));
+				       c->len_mask);
 	__m256i pt_idx = _mm256_and_si256(_mm256_srli_epi64(qw1, X710_RXD_QW1_PTYPE_SHIFT),
-					  _mm256_set1_epi64x((long long)VEC_RX_PTYPE_IDX));
+					  c->ptype_idx);
 	__m256i ptype = _mm256_cvtepu32_epi64(
 		_mm256_i64gather_epi32((const int *)x710vf_ptype_table, pt_idx, sizeof(uint32_t)));
-	__m256i fs = _mm256_set1_epi64x((long long)VEC_RX_FLTSTAT_RSS);
-	__m256i ol = _mm256_and_si256(_mm256_cmpeq_epi64(_mm256_and_si256(qw1, fs), fs),
-				      _mm256_set1_epi64x((long long)RTE_MBUF_F_RX_RSS_HASH));
+	__m256i ol = _mm256_and_si256(_mm256_cmpeq_epi64(_mm256_and_si256(qw1, c->fltstat_rss),
+							  c->fltstat_rss), c->rss_flag);
 	/* packet_type | pkt_len << 32, and data_len | vlan_tci 0 | hash << 32 */
 	__m256i lo = _mm256_or_si256(ptype, _mm256_slli_epi64(len, 32));
-	__m256i hi = _mm256_or_si256(len, _mm256_and_si256(
-		qw0, _mm256_set1_epi64x((long long)VEC_RX_RSS_WORD)));
+	__m256i hi = _mm256_or_si256(len, _mm256_and_si256(qw0, c->rss_word));
 
 	/* Transpose to one 32-byte row per mbuf: rearm, ol_flags, lo, hi. */
-	__m256i r02 = _mm256_unpacklo_epi64(init, ol), r13 = _mm256_unpackhi_epi64(init, ol);
+	__m256i r02 = _mm256_unpacklo_epi64(c->init, ol), r13 = _mm256_unpackhi_epi64(c->init, ol);
 	__m256i f02 = _mm256_unpacklo_epi64(lo, hi), f13 = _mm256_unpackhi_epi64(lo, hi);
 	__m256i mbufs = _mm256_loadu_si256((const __m256i *)sw);
 	_mm256_storeu_si256((__m256i *)pkts, mbufs);
@@ -80,11 +106,12 @@ x710vf_recv_avx2(void *rxq, struct rte_mbuf **pkts, uint16_t n)
 	const volatile struct x710_rx_desc_wb *d = &q->ring[q->next];
 	struct rte_mbuf **sw = &q->sw_ring[q->next];
 	uint16_t nb = 0;
-	const __m256i init = _mm256_set1_epi64x((long long)q->mbuf_init);
+	struct avx2_rx_consts c;
 	__m256i len_sum = _mm256_setzero_si256();
 	uint16_t span = vec_rx_span(q, n);
 
-	while (nb < span && avx2_rx4(d + nb, sw + nb, pkts + nb, init, &len_sum))
+	avx2_rx_consts_init(&c, q->mbuf_init);
+	while (nb < span && avx2_rx4(d + nb, sw + nb, pkts + nb, &c, &len_sum))
 		nb += VEC_RX_GROUP;
 	__m128i s2 = _mm_add_epi64(_mm256_castsi256_si128(len_sum),
 				   _mm256_extracti128_si256(len_sum, 1));
