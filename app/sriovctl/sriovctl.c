@@ -327,14 +327,17 @@ static int apply_each(struct device *dev, const struct sriov_plan *plan,
 		struct sriov_plan one = { .schema = plan->schema, .changes = &plan->changes[i],
 					  .n = 1, .cap = 1 };
 		struct sriov_apply_result res;
+		const char *why;
 		char text[160];
 
 		if (sriov_apply(dev->be, dev->handle, &one, live, &res) == 0)
 			continue;
 		refused++;
 		sriov_change_format(&plan->changes[i], text, sizeof(text));
+		/* The one-step apply says "step 1 of 1 (...) failed: WHY": keep WHY. */
+		why = strstr(res.error.message, ") failed: ");
 		fprintf(stderr, "sriovctl: Failed to %s: step %zu of %zu (%s) failed: %s\n", verb,
-			i + 1, plan->n, text, res.error.message);
+			i + 1, plan->n, text, why ? why + strlen(") failed: ") : res.error.message);
 	}
 	print_backend_notes(dev);
 	printf("%s: %zu of %zu change(s) applied (-k: nothing rolled back).\n", dev->text,

@@ -201,3 +201,16 @@ int kernel_wait_vfs(const struct kernel_pf *pf, unsigned int n, unsigned int tim
 		pause_step();
 	}
 }
+
+bool kernel_wait_link_up(const struct kernel_sysfs *fs, const struct kernel_pf *pf,
+			 unsigned int timeout_ms)
+{
+	uint64_t end = now_ms() + timeout_ms;
+
+	while (!kernel_pf_link_up(fs, pf)) {
+		if (now_ms() >= end)
+			return false;
+		pause_step();
+	}
+	return true;
+}

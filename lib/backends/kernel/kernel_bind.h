@@ -28,6 +28,9 @@ int kernel_unbind_from(const struct kernel_sysfs *fs, const struct kernel_pf *pf
 int kernel_reprobe_vf(const struct kernel_sysfs *fs, const struct kernel_pf *pf, unsigned int vf,
 		      bool *reprobed, char *driver, size_t driver_len, unsigned int timeout_ms,
 		      struct sriov_error *err);
+/* Waits until the PF's operstate is "up": true, or false after @timeout_ms. */
+bool kernel_wait_link_up(const struct kernel_sysfs *fs, const struct kernel_pf *pf,
+			 unsigned int timeout_ms);
 /* Waits until <pf>/virtfn0..n-1 exist and virtfn<n> does not. */
 int kernel_wait_vfs(const struct kernel_pf *pf, unsigned int n, unsigned int timeout_ms);
 

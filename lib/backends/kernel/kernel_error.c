@@ -30,8 +30,9 @@ static void cause(const struct kernel_failure *f, char *buf, size_t len)
 
 	buf[0] = '\0';
 	if (rate && f->error == -EINVAL && f->pf_link_down) {
-		snprintf(buf, len, " (the PF link %s is down: %s checks VF rates against the link "
-			 "speed, so bring %s up first)", f->pf_ifname, f->driver, f->pf_ifname);
+		/* Short: sriov_apply() keeps 120 characters of a step's message. */
+		snprintf(buf, len, " (PF link %s is down; %s sets VF rates only with link up)",
+			 f->pf_ifname, f->driver);
 	} else if (r && r->error == f->error && f->raw && kernel_refusal_matches(r, f->raw)) {
 		snprintf(buf, len, " (%s)", r->why);
 	} else if (f->kkey == KERNEL_KEY_NUM_VFS && f->error == -EBUSY) {

@@ -16,6 +16,9 @@ static const char *const userspace_drivers[] = {
 	"vfio-pci", "uio_pci_generic", "igb_uio", "pci-stub",
 };
 
+/* IFF_UP in a netdev's flags (uapi linux/if.h). */
+#define KERNEL_IFF_UP 0x1
+
 /* Longest attribute text read here ("00:11:22:33:44:55", "(null)", a number). */
 #define ATTR_TEXT_MAX 64
 
@@ -261,4 +264,14 @@ bool kernel_pf_link_up(const struct kernel_sysfs *fs, const struct kernel_pf *pf
 	if (snprintf(path, sizeof(path), "%s/net/%s/operstate", pf->dir, pf->ifname) >= (int)sizeof(path))
 		return false;
 	return kernel_sysfs_read(path, state, sizeof(state)) == 0 && strcmp(state, "up") == 0;
+}
+
+bool kernel_pf_admin_up(const struct kernel_pf *pf)
+{
+	char path[PATH_MAX];
+	uint32_t flags;
+
+	if (snprintf(path, sizeof(path), "%s/net/%s/flags", pf->dir, pf->ifname) >= (int)sizeof(path))
+		return false;
+	return kernel_sysfs_read_u32(path, &flags) == 0 && (flags & KERNEL_IFF_UP);
 }

@@ -55,6 +55,8 @@ int kernel_pf_vf(const struct kernel_pf *pf, unsigned int vf, struct kernel_vf_s
 		 struct sriov_error *err);
 /* Whether the PF's link is up (operstate "up"): rates need it on igb. */
 bool kernel_pf_link_up(const struct kernel_sysfs *fs, const struct kernel_pf *pf);
+/* Whether the PF's interface is administratively up (IFF_UP in its flags). */
+bool kernel_pf_admin_up(const struct kernel_pf *pf);
 /* Parses "aa:bb:cc:dd:ee:ff": 0 or -EINVAL. */
 int kernel_parse_mac(const char *s, uint8_t mac[6]);
 

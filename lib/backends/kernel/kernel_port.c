@@ -397,6 +397,13 @@ static int set_vf_attr(struct kernel_port *port, const struct sriov_change *c, e
 		return rc;
 	if (!merge(k, &c->new_value, &cur, &want))
 		return 0;
+	/* A VF count change resets the PF and its link drops for seconds (igb in
+	 * the VM), and igb sets rates only with link: wait for a PF that is up. */
+	if ((k == KERNEL_KEY_MAX_RATE || k == KERNEL_KEY_MIN_RATE) &&
+	    kernel_pf_admin_up(&port->pf) && !kernel_pf_link_up(&port->fs, &port->pf) &&
+	    !kernel_wait_link_up(&port->fs, &port->pf, port->timeout_ms))
+		add_note(port, "%s is up but had no link within %u ms", port->pf.ifname,
+			 port->timeout_ms);
 	rc = port->nl->set_vf(port->nl_ctx, port->pf.ifindex, c->vf, kernel_key_attr(k), &want,
 			      &nl_err);
 	if (rc)
