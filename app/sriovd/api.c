@@ -223,14 +223,26 @@ static json_t *change_json(const struct sriov_change *ch)
 	return o;
 }
 
-static json_t *plan_json(const struct sriovd_desired *des)
+/* The backend's one line about the PF ("0000:01:00.0: Intel X710 ..."), so a
+ * client can print what sriovctl alone prints; NULL when it has none. */
+static json_t *describe_json(const struct sriov_backend *be, void *handle)
+{
+	char text[160];
+
+	if (!handle || !be->ops || !be->ops->describe || be->ops->describe(handle, text, sizeof(text)))
+		return NULL;
+	return json_string(text);
+}
+
+static json_t *plan_json(const struct sriovd *d, const struct sriovd_desired *des)
 {
 	json_t *pfs = json_array();
 	bool disruptive = false;
 
 	for (size_t i = 0; i < des->n; i++) {
 		const struct sriovd_desired_pf *x = &des->pf[i];
-		json_t *changes = json_array();
+		void *h = x->pf_index == SIZE_MAX ? x->new_handle : d->pf[x->pf_index].handle;
+		json_t *changes = json_array(), *one, *text;
 		bool dis = false;
 
 		for (size_t k = 0; k < x->plan->n; k++) {
@@ -238,9 +250,11 @@ static json_t *plan_json(const struct sriovd_desired *des)
 			dis |= x->plan->changes[k].mode == SRIOV_CHANGE_DISRUPTIVE;
 		}
 		disruptive |= dis;
-		json_array_append_new(pfs, json_pack("{s:s, s:s, s:s, s:o, s:b}", "device",
-			x->device, "file", x->file, "backend", x->be->name, "changes", changes,
-			"disruptive", dis));
+		one = json_pack("{s:s, s:s, s:s, s:o, s:b}", "device", x->device, "file", x->file,
+				"backend", x->be->name, "changes", changes, "disruptive", dis);
+		if ((text = describe_json(x->be, h)))
+			json_object_set_new(one, "description", text);
+		json_array_append_new(pfs, one);
 	}
 	return json_pack("{s:o, s:I, s:b}", "pfs", pfs, "changes",
 			 (json_int_t)sriovd_desired_changes(des), "disruptive", disruptive);
@@ -285,7 +299,7 @@ static void plan_or_apply(struct route_ctx *c, bool apply)
 			      rep.n, rep.n == 1 ? "" : "s");
 		goto out;
 	}
-	out = plan_json(&des);
+	out = plan_json(c->d, &des);
 	changes = sriovd_desired_changes(&des);
 	if (!apply) {
 		respond_json(c->rs, HTTP_OK, out);
@@ -370,6 +384,91 @@ static void vf_route(struct route_ctx *c, struct sriovd_pf *pf, uint16_t vf)
 	sriovd_report_fini(&rep);
 }
 
+/* Forgets the PF's configuration and its leases: its VFs are gone until
+ * the next reload or apply brings the file back. */
+static void unmanage(struct sriovd *d, struct sriovd_pf *pf)
+{
+	size_t k = 0;
+
+	sriov_conf_free(pf->conf);
+	pf->conf = NULL;
+	pf->want = NULL;
+	for (size_t i = 0; i < d->n_lease; i++)
+		if (strcmp(d->lease[i].pf, pf->device) != 0)
+			d->lease[k++] = d->lease[i];
+	d->n_lease = k;
+}
+
+/* DELETE /v1/pfs/{pf}/vfs, body {} or {"dry_run": bool}: iovctl -D through
+ * the daemon. The same delete plan sriovctl builds alone, applied here. */
+static void delete_vfs_route(struct route_ctx *c, struct sriovd_pf *pf)
+{
+	json_t *body = parse_body(c, true), *dry, *out, *changes, *text;
+	struct sriov_error err = { 0 };
+	struct sriov_apply_result res;
+	struct sriov_live *live = NULL;
+	struct sriov_plan *plan = NULL;
+	int rc;
+
+	if (!body)
+		return;
+	dry = json_object_get(body, "dry_run");
+	if ((dry && !json_is_boolean(dry)) || json_object_size(body) != (size_t)(dry != NULL)) {
+		respond_error(c, HTTP_BAD_REQUEST, "body", NULL, "expected {} or "
+			      "{\"dry_run\": boolean}; nothing else");
+		goto out;
+	}
+	if ((rc = sriovd_pf_live(pf, &live, &err))) {
+		respond_error(c, errno_status(rc), pf->device, NULL, "cannot read the live state: "
+			      "%s", err.message[0] ? err.message : strerror(-rc));
+		goto out;
+	}
+	if (sriov_plan_delete(pf->be, live, &plan)) {
+		respond_error(c, HTTP_INTERNAL, pf->device, NULL, "%s", strerror(ENOMEM));
+		goto out;
+	}
+	if (plan->n == 0) {
+		/* iovctl: IOV_DELETE without VFs is ECHILD (freebsd-iovctl.md §1.4). */
+		respond_error(c, HTTP_CONFLICT, pf->device, NULL, "%s", strerror(ECHILD));
+		goto out;
+	}
+	changes = json_array();
+	for (size_t i = 0; i < plan->n; i++)
+		json_array_append_new(changes, change_json(&plan->changes[i]));
+	out = json_pack("{s:s, s:s, s:s, s:o, s:b, s:b}", "device", pf->device, "file",
+			pf->file ? pf->file : "", "backend", pf->be->name, "changes", changes,
+			"disruptive", 1, "applied", 0);
+	if ((text = describe_json(pf->be, pf->handle)))
+		json_object_set_new(out, "description", text);
+	if (json_is_true(dry)) {
+		respond_json(c->rs, HTTP_OK, out);
+		goto out;
+	}
+	memset(&res, 0, sizeof(res));
+	sriovd_quiesce(c->d, true);
+	rc = sriov_apply(pf->be, pf->handle, plan, live, &res);
+	sriovd_quiesce(c->d, false);
+	if (rc) {
+		c->d->count.apply[res.undo_failures ? SRIOVD_APPLY_FAILED : SRIOVD_APPLY_ROLLED_BACK]++;
+		json_decref(out);
+		respond_error(c, HTTP_INTERNAL, pf->device, NULL, "%s%s", res.error.message,
+			      res.undo_failures ? "; its rollback failed too" :
+			      "; the PF was put back");
+		goto out;
+	}
+	c->d->count.apply[SRIOVD_APPLY_SUCCESS]++;
+	sriovd_log(c->d, LOG_INFO, "%s: every VF removed through the API; the PF is unmanaged "
+		   "until the next reload", pf->device);
+	unmanage(c->d, pf);
+	json_object_set_new(out, "applied", json_true());
+	respond_json(c->rs, HTTP_OK, out);
+	sriovd_persist(c->d);
+out:
+	sriov_plan_free(plan);
+	sriov_live_free(live);
+	json_decref(body);
+}
+
 static void pf_route(struct route_ctx *c)
 {
 	struct sriovd_pf *pf;
@@ -381,6 +480,8 @@ static void pf_route(struct route_ctx *c)
 		respond_json(c->rs, HTTP_OK, sriovd_pf_json(c->d, pf));
 	else if (c->n_seg == 4 && is(c, 3, "schema") && method(c, "GET"))
 		respond_json(c->rs, HTTP_OK, sriovd_schema_json(pf->be));
+	else if (c->n_seg == 4 && is(c, 3, "vfs") && method(c, "DELETE"))
+		delete_vfs_route(c, pf);
 	else if (c->n_seg >= 5 && is(c, 3, "vfs")) {
 		if (parse_vf(c, c->seg[4], &vf))
 			vf_route(c, pf, vf);

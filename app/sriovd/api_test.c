@@ -309,6 +309,51 @@ static void pool_claims_until_busy(void **state)
 	json_decref(b);
 }
 
+/* DELETE .../vfs: a dry run changes nothing; the real one removes every VF
+ * and the PF's leases; a second finds none (ECHILD); reload brings them back. */
+static void delete_vfs_then_reload(void **state)
+{
+	struct fixture *f = *state;
+	unsigned int st, applies = fake_world.dev[0].applies;
+	json_t *j, *ch;
+
+	json_decref(call(f, "POST", "/v1/pools/pf_0000_01_00_0/claim", NULL, &st));
+	assert_int_equal(st, 200);
+	j = call(f, "DELETE", "/v1/pfs/0000:01:00.0/vfs", "{\"dry_run\": true}", &st);
+	assert_int_equal(st, 200);
+	assert_true(json_is_false(json_object_get(j, "applied")));
+	ch = json_array_get(json_object_get(j, "changes"), 0);
+	assert_string_equal(json_string_value(json_object_get(ch, "key")), "num_vfs");
+	assert_string_equal(json_string_value(json_object_get(ch, "new")), "0");
+	json_decref(j);
+	assert_int_equal(fake_world.dev[0].applies, applies);
+	assert_int_equal(fake_world.dev[0].num_vfs, 2);
+	expect_error(call(f, "DELETE", "/v1/pfs/0000:01:00.0/vfs", "{\"dry_run\": 1}", &st),
+		     "body", "dry_run");
+	assert_int_equal(st, 400);
+	expect_error(call(f, "DELETE", "/v1/pfs/0000:09:00.0/vfs", NULL, &st), "0000:09:00.0",
+		     "no PF");
+	assert_int_equal(st, 404);
+	assert_int_equal(fake_world.dev[0].num_vfs, 2);
+
+	j = call(f, "DELETE", "/v1/pfs/0000:01:00.0/vfs", NULL, &st);
+	assert_int_equal(st, 200);
+	assert_true(json_is_true(json_object_get(j, "applied")));
+	json_decref(j);
+	assert_int_equal(fake_world.dev[0].num_vfs, 0);
+	assert_int_equal(f->t.d.n_lease, 0);
+	expect_error(call(f, "DELETE", "/v1/pfs/0000:01:00.0/vfs", NULL, &st), "0000:01:00.0",
+		     "No child processes");
+	assert_int_equal(st, 409);
+	/* Unmanaged now: no pool offers its VFs. */
+	expect_error(call(f, "POST", "/v1/pools/pf_0000_01_00_0/claim", NULL, &st), NULL, NULL);
+	assert_true(st >= 400);
+
+	json_decref(call(f, "POST", "/v1/reload", NULL, &st));
+	assert_int_equal(st, 200);
+	assert_int_equal(fake_world.dev[0].num_vfs, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -320,6 +365,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(bad_requests_change_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(transport_refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(pool_claims_until_busy, setup, teardown),
+		cmocka_unit_test_setup_teardown(delete_vfs_then_reload, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
