@@ -75,9 +75,12 @@ static int on_valid(struct nl_msg *msg, void *arg)
 static int transact(struct nl_ctx *c, struct nl_msg *msg, struct reply *r,
 		    struct sriov_error *err, const char *what)
 {
-	struct nl_cb *cb = nl_cb_clone(nl_socket_get_cb(c->sk));
+	/* nl_socket_get_cb() hands out a reference of its own. */
+	struct nl_cb *sock_cb = nl_socket_get_cb(c->sk);
+	struct nl_cb *cb = sock_cb ? nl_cb_clone(sock_cb) : NULL;
 	int rc;
 
+	nl_cb_put(sock_cb);
 	if (!cb)
 		return sriov_error_set(err, -ENOMEM, "out of memory");
 	nl_cb_err(cb, NL_CB_CUSTOM, on_error, r);
