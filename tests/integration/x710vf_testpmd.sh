@@ -6,8 +6,14 @@
 #     configured MACs, link up, and frame counts that agree with the model;
 #  2. control operations on VF1: mtu, promisc on/off, mac_addr add/remove,
 #     vlan filter, rss, xstats, port stop/start and port reset;
-#  3. one testpmd with both VFs: mac and io forwarding.
-# Every wait polls a log against a deadline.
+#  3. one testpmd with both VFs: mac forwarding, then io forwarding whose
+#     per-port packet and byte counts must equal the model's per-VSI
+#     counters (x710-sim stats --json) once the rings are drained;
+#  4. VF1 with four queues and RSS on UDP, VF0 sending varied flows
+#     (txonly multi-flow): more than one queue receives; then an FLR of
+#     VF1 under traffic (x710-sim fault vf-flr): testpmd sees the reset
+#     event, `port reset` recovers the port and frames arrive again.
+# Every wait polls a log (or the model) against a deadline.
 # Usage: x710vf_testpmd.sh X710_SIM SRIOVCTL SOURCE_ROOT PMD_SO. Exit 77 = skipped.
 set -u
 X710_SIM=$1
@@ -21,12 +27,21 @@ MAC0=02:00:00:00:05:00          # VF-0 / VF-1 in $CONF (VF-1 may set MACs, promi
 MAC1=02:00:00:00:05:01
 EXTRA_MAC=02:00:00:00:05:aa
 NEED_HUGEPAGES=120
+# Enough mbufs for two ports' full rings (1024 Rx + 1023 Tx each, the PMD's
+# defaults; Tx mbufs are freed lazily, as iavf does) or four Rx rings, plus
+# the mempool caches.
+MBUFS=8192
 POLLS=600                       # x 0.1 s per wait
 MIN_FRAMES=1000
+FRAME=64                        # testpmd txonly / tx_first frame, without FCS
+FCS=4                           # the model's rx_bytes count the FCS, its tx_bytes do not
+RSS_QUEUES=4
+MIN_PER_QUEUE=100               # frames that make a queue count as receiving
 
 skip() { echo "SKIP: $*"; exit 77; }
 [ "$(id -u)" = 0 ] || skip "needs root (mount namespace, pagemap physical addresses)"
 [ -x "$TESTPMD" ] || skip "$TESTPMD is not installed (Debian package dpdk)"
+command -v jq >/dev/null || skip "jq is not installed (Debian package jq)"
 FREE=$(cat /sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages 2>/dev/null || echo 0)
 [ "$FREE" -ge "$NEED_HUGEPAGES" ] || skip "needs $NEED_HUGEPAGES free 2 MiB hugepages, $FREE free"
 
@@ -74,16 +89,43 @@ last() {
 	grep -oE "$2: +[0-9]+" "$1" | tail -1 | grep -oE '[0-9]+$'
 }
 
-# testpmd NAME ARGS...: an interactive testpmd on our plugin, fed by fd
-# opened on NAME.in; its pid is appended to PIDS.
+# testpmd NAME EAL_ARGS...: an interactive testpmd on our plugin, fed by fd
+# opened on NAME.in; its pid is appended to PIDS. $TP_APP: more
+# application arguments (after --).
+TP_APP=
 testpmd() {
 	name=$1
 	shift
 	mkfifo "$RUN/$name.in"
+	# shellcheck disable=SC2086
 	"$X710_SIM" exec --dir "$DIR" -- stdbuf -oL "$TESTPMD" -d "$PMD" "$@" --iova-mode=pa \
-		-m 64 --file-prefix "x710vf-$name-$$" -- -i --total-num-mbufs=4096 \
+		-m 64 --file-prefix "x710vf-$name-$$" -- -i --total-num-mbufs="$MBUFS" $TP_APP \
 		<"$RUN/$name.in" >"$RUN/$name.log" 2>&1 &
 	PIDS="$PIDS $!"
+}
+
+# stats LOG FD PID: ask a two-port testpmd for `show port stats all` and
+# wait for the whole answer (two more blocks closed by a line of '#').
+stats() {
+	n=$(grep -cE '^ *#+$' "$1")
+	echo "show port stats all" >&"$2"
+	j=0
+	while [ "$(grep -cE '^ *#+$' "$1")" -lt $((n + 2)) ]; do
+		kill -0 "$3" 2>/dev/null || fail "testpmd gone while asked for stats"
+		j=$((j + 1)); [ "$j" -le $((POLLS * 10)) ] || fail "no answer to show port stats"
+		sleep 0.01
+	done
+}
+
+# pstat LOG PORT KEY: the last value of KEY in testpmd's stats of PORT.
+pstat() {
+	grep -A4 "NIC statistics for port $2 " "$1" | last /dev/stdin "$3"
+}
+
+# mjson ABS_VF KEY: a per-VSI counter of the model (x710-sim stats --json).
+mjson() {
+	"$X710_SIM" stats --dir "$DIR" --json |
+		jq -r "[.model.vsis[] | select(.type == \"vf\" and .vf_abs == $1)] | last | .$2"
 }
 
 # model_vsi ABS_VF KEY: a per-VSI counter of `x710-sim stats`.
@@ -211,14 +253,132 @@ while :; do
 	i=$((i + 1)); [ "$i" -le "$POLLS" ] || fail "mac fwd: port RX ${P0:-0}/${P1:-0}"
 done
 echo "   mac fwd: port 0 RX $P0, port 1 RX $P1"
-printf 'stop\nset fwd io\nstart tx_first\n' >&6
-sleep 0.5
-printf 'stop\n' >&6
+# Drain what mac forwarding left in the rings (rxonly until both ports are
+# quiet), so that the io phase's counts start from a known model state.
+drain() {
+	printf 'stop\nset fwd rxonly\nstart\n' >&6
+	PREV=
+	while :; do
+		stats "$RUN/fwd.log" 6 "$FWD_PID"
+		CUR="$(pstat "$RUN/fwd.log" 0 RX-packets) $(pstat "$RUN/fwd.log" 1 RX-packets)"
+		CUR="$CUR $(mjson "$ABS0" rx_unicast) $(mjson "$((ABS0 + 1))" rx_unicast)"
+		[ "$CUR" = "$PREV" ] && break
+		PREV=$CUR
+		sleep 0.2
+	done
+	printf 'stop\n' >&6
+}
+drain
+for v in 0 1; do
+	for k in tx_unicast tx_bytes rx_unicast rx_bytes rx_discards; do
+		eval "M0_${k}_$v=\$(mjson $((ABS0 + v)) $k)"
+	done
+done
+printf 'clear port stats all\nset fwd io\nstart tx_first\n' >&6
 until_seen "$RUN/fwd.log" "io packet forwarding" "$FWD_PID" "io fwd started"
+i=0
+while :; do
+	stats "$RUN/fwd.log" 6 "$FWD_PID"
+	P0=$(pstat "$RUN/fwd.log" 0 RX-packets)
+	P1=$(pstat "$RUN/fwd.log" 1 RX-packets)
+	[ "${P0:-0}" -ge "$MIN_FRAMES" ] && [ "${P1:-0}" -ge "$MIN_FRAMES" ] && break
+	i=$((i + 1)); [ "$i" -le "$POLLS" ] || fail "io fwd: port RX ${P0:-0}/${P1:-0}"
+	sleep 0.1
+done
+# Stop forwarding; rxonly takes what is still in flight. Then every frame a
+# port sent is in the model's Tx counters, and every frame the model gave
+# a VF was received by testpmd or dropped for want of a descriptor.
+printf 'stop\nset fwd rxonly\nstart\n' >&6
+i=0
+while :; do
+	stats "$RUN/fwd.log" 6 "$FWD_PID"
+	ok=1
+	for v in 0 1; do
+		eval "d_tx=\$(( \$(mjson $((ABS0 + v)) tx_unicast) - M0_tx_unicast_$v ))"
+		eval "d_rx=\$(( \$(mjson $((ABS0 + v)) rx_unicast) - M0_rx_unicast_$v ))"
+		eval "d_disc=\$(( \$(mjson $((ABS0 + v)) rx_discards) - M0_rx_discards_$v ))"
+		t=$(pstat "$RUN/fwd.log" $v TX-packets)
+		r=$(pstat "$RUN/fwd.log" $v RX-packets)
+		[ "$d_tx" = "$t" ] && [ "$((d_rx - d_disc))" = "$r" ] || ok=0
+		eval "D_TX_$v=$d_tx D_RX_$v=$d_rx D_DISC_$v=$d_disc T_$v=$t R_$v=$r"
+	done
+	[ "$ok" = 1 ] && break
+	i=$((i + 1))
+	[ "$i" -le "$POLLS" ] || fail "io fwd counts disagree with the model:
+ port 0: testpmd TX $T_0 RX $R_0; model VF0 tx_unicast +$D_TX_0 rx_unicast +$D_RX_0 rx_discards +$D_DISC_0
+ port 1: testpmd TX $T_1 RX $R_1; model VF1 tx_unicast +$D_TX_1 rx_unicast +$D_RX_1 rx_discards +$D_DISC_1"
+	sleep 0.1
+done
+printf 'stop\n' >&6
+for v in 0 1; do
+	eval "t=\$T_$v r=\$R_$v d_rx=\$D_RX_$v"
+	tb=$(pstat "$RUN/fwd.log" $v TX-bytes)
+	rb=$(pstat "$RUN/fwd.log" $v RX-bytes)
+	eval "d_tb=\$(( \$(mjson $((ABS0 + v)) tx_bytes) - M0_tx_bytes_$v ))"
+	eval "d_rb=\$(( \$(mjson $((ABS0 + v)) rx_bytes) - M0_rx_bytes_$v ))"
+	echo "   io port $v: testpmd TX $t ($tb B) RX $r ($rb B); model tx +$d_tb B, rx +$d_rx frames +$d_rb B"
+	[ "$tb" = $((t * FRAME)) ] || fail "port $v TX-bytes $tb != $t x $FRAME"
+	[ "$rb" = $((r * FRAME)) ] || fail "port $v RX-bytes $rb != $r x $FRAME"
+	[ "$d_tb" = "$tb" ] || fail "model VF$v tx_bytes +$d_tb != testpmd TX-bytes $tb"
+	[ "$d_rb" = $((d_rx * (FRAME + FCS))) ] || fail "model VF$v rx_bytes +$d_rb != $d_rx x $((FRAME + FCS))"
+done
+# What one VF sent, the other took (received or dropped): the VEB lost nothing.
+[ "$D_TX_0" = "$D_RX_1" ] && [ "$D_TX_1" = "$D_RX_0" ] ||
+	fail "VEB: VF0 sent $D_TX_0, VF1 took $D_RX_1; VF1 sent $D_TX_1, VF0 took $D_RX_0"
 printf 'quit\n' >&6
 wait "$FWD_PID"
 PIDS=
 grep -q "Bye" "$RUN/fwd.log" || fail "fwd testpmd did not exit cleanly"
+
+echo "4. RSS over $RSS_QUEUES queues of VF1, then an FLR of VF1 under traffic"
+TP_APP="--rxq=$RSS_QUEUES --txq=$RSS_QUEUES"
+testpmd rss -a "$VF1"
+RSS_PID=${PIDS##* }
+exec 7>"$RUN/rss.in"
+TP_APP="--txonly-multi-flow"           # a different source IP per frame
+testpmd src -a "$VF0"
+SRC_PID=${PIDS##* }
+exec 8>"$RUN/src.in"
+TP_APP=
+until_seen "$RUN/rss.log" "testpmd> " "$RSS_PID" "rss prompt"
+until_seen "$RUN/src.log" "testpmd> " "$SRC_PID" "src prompt"
+printf 'port config all rss udp\nset fwd rxonly\nstart\n' >&7
+printf 'set fwd txonly\nset eth-peer 0 %s\nstart\n' "$MAC1" >&8
+i=0
+while :; do
+	echo "show port xstats 0" >&7
+	sleep 0.1
+	busy=0
+	dist=
+	for q in $(seq 0 $((RSS_QUEUES - 1))); do
+		n=$(last "$RUN/rss.log" "rx_q${q}_packets")
+		dist="$dist q$q=${n:-0}"
+		[ "${n:-0}" -ge "$MIN_PER_QUEUE" ] && busy=$((busy + 1))
+	done
+	[ "$busy" -gt 1 ] && break
+	i=$((i + 1)); [ "$i" -le "$POLLS" ] || fail "RSS: frames on one queue only:$dist"
+done
+echo "   RSS: $busy of $RSS_QUEUES queues receive:$dist"
+
+"$X710_SIM" fault --dir "$DIR" vf-flr 0 1 >/dev/null || fail "x710-sim fault vf-flr 0 1"
+until_seen "$RUN/rss.log" "Port 0: reset event" "$RSS_PID" "reset event after the FLR of VF1"
+MARK=$(wc -l <"$RUN/rss.log")
+printf 'stop\nport stop 0\nport reset 0\nport start 0\nclear port stats 0\nstart\n' >&7
+i=0
+while :; do
+	echo "show port stats 0" >&7
+	sleep 0.1
+	RX=$(tail -n +"$MARK" "$RUN/rss.log" | last /dev/stdin RX-packets)
+	[ "${RX:-0}" -ge "$MIN_FRAMES" ] && break
+	i=$((i + 1)); [ "$i" -le "$POLLS" ] || fail "after FLR + port reset VF1 received ${RX:-0} frames"
+done
+echo "show port xstats 0" >&7
+until_seen "$RUN/rss.log" "vf_resets: [1-9]" "$RSS_PID" "vf_resets counted"
+echo "   FLR: reset event, port reset, $RX frames received since"
+printf 'stop\nquit\n' >&7
+printf 'stop\nquit\n' >&8
+wait "$RSS_PID" "$SRC_PID" 2>/dev/null
+PIDS=
 
 kill -TERM "$CTL"
 wait "$CTL"
