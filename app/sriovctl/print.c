@@ -126,6 +126,19 @@ void print_diags(FILE *out, const struct sriov_conf *conf)
 	}
 }
 
+void print_plan_head(FILE *out, const char *device, size_t n, size_t disruptive)
+{
+	if (n == 0)
+		fprintf(out, "%s: the device already matches; nothing to do.\n", device);
+	else
+		fprintf(out, "Plan for %s: %zu change(s), %zu disruptive:\n", device, n, disruptive);
+}
+
+void print_plan_step(FILE *out, size_t i, const char *text)
+{
+	fprintf(out, "  %3zu. %s\n", i + 1, text);
+}
+
 void print_plan(FILE *out, const struct sriov_plan *plan, const char *device)
 {
 	size_t disruptive = 0;
@@ -133,13 +146,9 @@ void print_plan(FILE *out, const struct sriov_plan *plan, const char *device)
 
 	for (size_t i = 0; i < plan->n; i++)
 		disruptive += plan->changes[i].mode == SRIOV_CHANGE_DISRUPTIVE;
-	if (plan->n == 0) {
-		fprintf(out, "%s: the device already matches; nothing to do.\n", device);
-		return;
-	}
-	fprintf(out, "Plan for %s: %zu change(s), %zu disruptive:\n", device, plan->n, disruptive);
+	print_plan_head(out, device, plan->n, disruptive);
 	for (size_t i = 0; i < plan->n; i++) {
 		sriov_change_format(&plan->changes[i], text, sizeof(text));
-		fprintf(out, "  %3zu. %s\n", i + 1, text);
+		print_plan_step(out, i, text);
 	}
 }

@@ -19,6 +19,10 @@ void print_schema(FILE *out, const struct sriov_schema *schema, print_key_note n
 void print_resolved(FILE *out, const struct sriov_resolved *r, const char *file);
 /* Each change of @plan, numbered, marked live or disruptive. */
 void print_plan(FILE *out, const struct sriov_plan *plan, const char *device);
+/* The plan's first line, and change @i (0-based) as formatted text: also
+ * used for a plan sriovd sent. */
+void print_plan_head(FILE *out, const char *device, size_t n, size_t disruptive);
+void print_plan_step(FILE *out, size_t i, const char *text);
 /* Every diagnostic as "file:line:column: message" on @out. */
 void print_diags(FILE *out, const struct sriov_conf *conf);
 

@@ -2,9 +2,10 @@
 /*
  * sriovctl: iovctl(8)'s command line (spec freebsd-iovctl.md §1.1) over
  * libsriov: find the PF's backend, read its live state, plan, apply. A
- * userspace PF (x710) must keep serving its VFs' mailboxes, so until sriovd
- * exists -C stays in the foreground doing that; SIGINT/SIGTERM removes the
- * VFs as -D would. --driver NAME validates offline with that schema.
+ * userspace PF (x710) must keep serving its VFs' mailboxes: when sriovd
+ * runs (its socket answers) every action goes through it, since it owns
+ * the PFs; alone, -C stays in the foreground doing that and SIGINT/SIGTERM
+ * removes the VFs as -D would. --driver NAME validates offline.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -20,7 +21,12 @@
 #include <sriov/device_name.h>
 #include <sriov/plan.h>
 
+#include "daemon_link.h"
+#include "plan_json.h"
 #include "print.h"
+#include "status_json.h"
+#include "status_list.h"
+#include "via_daemon.h"
 
 #if SRIOV_KERNEL_BACKEND
 #include "kernel_backend.h"
@@ -30,7 +36,7 @@
 #define SRIOV_VERSION "unknown"
 #endif
 
-enum action { ACTION_NONE, ACTION_CONFIG, ACTION_DELETE, ACTION_SCHEMA };
+enum action { ACTION_NONE, ACTION_CONFIG, ACTION_DELETE, ACTION_SCHEMA, ACTION_LIST };
 
 struct options {
 	enum action action;
@@ -40,19 +46,24 @@ struct options {
 	bool dry_run;
 	bool verbose;
 	bool keep_going;   /* -k: apply what the driver accepts, roll nothing back */
+	bool json;         /* -j: -L, -S and -n print JSON */
+	bool no_daemon;    /* --no-daemon: never ask sriovd */
+	const char *socket;
 };
 
 /* Set by SIGINT/SIGTERM: the serve loop returns and the VFs are removed. */
 static volatile sig_atomic_t stop_requested;
 
 /* Long options without a short letter. */
-enum { OPT_DRIVER = 256, OPT_VERSION };
+enum { OPT_DRIVER = 256, OPT_VERSION, OPT_SOCKET, OPT_NO_DAEMON };
 
 static const char *const usage_lines[] = {
-	"usage: sriovctl -C -f <config file> [-n] [-k] [-v] [--driver NAME]",
+	"usage: sriovctl -C -f <config file> [-n] [-j] [-k] [-v] [--driver NAME]",
 	"       sriovctl -D [-d <PF device> | -f <config file>] [-n]",
-	"       sriovctl -S [-d <PF device> | -f <config file>] [--driver NAME]",
+	"       sriovctl -S [-d <PF device> | -f <config file>] [-j] [--driver NAME]",
+	"       sriovctl -L [-d <PF device> | -f <config file>] [-j]",
 	"       sriovctl -h | --help | --version",
+	"       (each action also takes --socket PATH or --no-daemon)",
 };
 
 static void print_usage(FILE *out)
@@ -85,6 +96,13 @@ static void print_help(void)
 	       "                foreground serving the VFs (SIGINT/SIGTERM removes them)\n"
 	       "  -D            delete every VF of the PF\n"
 	       "  -S            print the configuration schema of the PF's driver\n"
+	       "  -L            list the PF's status and its VFs' (without -d/-f: every\n"
+	       "                PF sriovd manages)\n"
+	       "  -j, --json    -L, -S and -n print JSON (keys in sriovctl(8))\n"
+	       "  --socket PATH sriovd's API socket (default $SRIOVD_SOCKET, else\n"
+	       "                " SRIOV_CLIENT_DEFAULT_SOCKET "); when sriovd answers there,\n"
+	       "                every action goes through it\n"
+	       "  --no-daemon   never ask sriovd: drive the device from this process\n"
 	       "  -d DEVICE     the PF: 0000:05:00.0, an interface name, ixl0, or (a PF\n"
 	       "                bound to its kernel driver) the PF's MAC address\n"
 	       "  -f FILE       config file in iovctl.conf(5) syntax (see sriov.conf(5))\n"
@@ -109,6 +127,9 @@ static void parse_options(int argc, char **argv, struct options *o)
 	static const struct option longopts[] = {
 		{ "driver", required_argument, NULL, OPT_DRIVER },
 		{ "continue", no_argument, NULL, 'k' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "socket", required_argument, NULL, OPT_SOCKET },
+		{ "no-daemon", no_argument, NULL, OPT_NO_DAEMON },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -117,11 +138,15 @@ static void parse_options(int argc, char **argv, struct options *o)
 	int ch;
 
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":Cd:Df:knShv", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":Cd:Df:jknLShv", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'C': set_action(o, ACTION_CONFIG); break;
 		case 'D': set_action(o, ACTION_DELETE); break;
 		case 'S': set_action(o, ACTION_SCHEMA); break;
+		case 'L': set_action(o, ACTION_LIST); break;
+		case 'j': o->json = true; break;
+		case OPT_SOCKET: o->socket = optarg; break;
+		case OPT_NO_DAEMON: o->no_daemon = true; break;
 		case 'd': o->device = optarg; break;
 		case 'f': o->file = optarg; break;
 		case 'n': o->dry_run = true; break;
@@ -152,8 +177,11 @@ static void parse_options(int argc, char **argv, struct options *o)
 		usage_error("Unexpected argument '%s'", argv[optind]);
 	if (o->device && o->file)
 		usage_error("Only one of the -d and -f flags may be specified");
-	/* --driver names the schema, so -S needs no device to print it. */
-	if (!o->device && !o->file && o->action != ACTION_CONFIG &&
+	if (o->socket && o->no_daemon)
+		usage_error("--socket and --no-daemon contradict each other");
+	/* --driver names the schema, so -S needs no device to print it; -L
+	 * without one lists what sriovd manages. */
+	if (!o->device && !o->file && o->action != ACTION_CONFIG && o->action != ACTION_LIST &&
 	    !(o->action == ACTION_SCHEMA && o->driver))
 		usage_error("Either the -d or -f flag must be specified");
 	switch (o->action) {
@@ -162,6 +190,14 @@ static void parse_options(int argc, char **argv, struct options *o)
 			usage_error("-d flag cannot be used with the -C flag");
 		if (!o->file)
 			usage_error("The -f flag must be specified");
+		if (o->json && !o->dry_run)
+			usage_error("-j flag needs -n with the -C flag (it prints the plan)");
+		if (o->json && o->driver)
+			usage_error("-j flag cannot be used with --driver");
+		break;
+	case ACTION_LIST:
+		if (o->dry_run || o->keep_going || o->driver)
+			usage_error("-n, -k and --driver cannot be used with the -L flag");
 		break;
 	case ACTION_SCHEMA:
 		if (o->dry_run)
@@ -174,9 +210,11 @@ static void parse_options(int argc, char **argv, struct options *o)
 			usage_error("--driver cannot be used with the -D flag");
 		if (o->keep_going)
 			usage_error("-k flag cannot be used with the -D flag");
+		if (o->json)
+			usage_error("-j flag cannot be used with the -D flag");
 		break;
 	default:
-		usage_error("Either the -C, -D or -S flag must be specified");
+		usage_error("Either the -C, -D, -L or -S flag must be specified");
 	}
 }
 
@@ -438,6 +476,13 @@ static int configure(const struct options *o, const struct sriov_registry *reg,
 		fprintf(stderr, "sriovctl: Failed to configure SR-IOV: %s\n", err.message);
 		goto out;
 	}
+	if (o->json) {
+		json_t *j = plan_json_build(plan, device, o->file, dev.be->name, dev.text);
+
+		status = json_print(stdout, j);
+		json_decref(j);
+		goto out;
+	}
 	print_plan(stdout, plan, dev.text);
 	if (o->dry_run) {
 		status = 0;
@@ -454,13 +499,23 @@ out:
 }
 
 static int config_action(const struct options *o, const struct sriov_registry *reg,
-			 struct sriov_conf *conf)
+			 struct sriov_conf *conf, struct daemon_link *l)
 {
 	const struct sriov_backend *be = NULL;
 	const struct sriov_resolved *r;
 	const char *device;
 	int rc;
 
+	if (l) {
+		/* sriovd applies all or nothing, and owns the PF from then on. */
+		if (o->keep_going) {
+			fprintf(stderr, "sriovctl: -k is not available through sriovd (%s), which "
+				"applies all or nothing; --no-daemon works alone when sriovd does "
+				"not own the PF\n", l->path);
+			return 1;
+		}
+		return via_daemon_configure(l, o->file, o->dry_run, o->json);
+	}
 	if (o->driver && !(be = find_driver(reg, o->driver)))
 		return 1;
 	rc = sriov_conf_load_file(conf, o->file);
@@ -489,8 +544,17 @@ static int config_action(const struct options *o, const struct sriov_registry *r
 	return 0;
 }
 
+/* Through sriovd when it manages @device; VIA_DAEMON_NOT_MANAGED otherwise. */
+static int try_daemon(struct daemon_link *l, const char *device, int status)
+{
+	if (l && status == VIA_DAEMON_NOT_MANAGED)
+		fprintf(stderr, "sriovctl: sriovd (%s) does not manage '%s'; working alone\n",
+			l->path, device ? device : "");
+	return status;
+}
+
 static int delete_action(const struct options *o, const struct sriov_registry *reg,
-			 struct sriov_conf *conf)
+			 struct sriov_conf *conf, struct daemon_link *l)
 {
 	const char *device = o->device;
 	struct device dev;
@@ -502,6 +566,9 @@ static int delete_action(const struct options *o, const struct sriov_registry *r
 		return 1;
 	if (o->dry_run)
 		printf("Would attempt to delete all VF children of '%s'\n", device);
+	if (l && (status = try_daemon(l, device, via_daemon_delete(l, device, o->dry_run))) !=
+	    VIA_DAEMON_NOT_MANAGED)
+		return status;
 	if (open_device(reg, device, o->verbose ? SRIOV_OPEN_VERBOSE : 0, &dev))
 		return o->dry_run ? 0 : 1;
 	status = delete_vfs(&dev, o->dry_run);
@@ -538,36 +605,116 @@ static void print_device_schema(struct device *dev)
 	print_schema(stdout, &dev->schema, NULL, NULL);
 }
 
+/* -S -j: sriovd's schema document (doc/api.md), built by the same code. */
+static int print_schema_json(const struct sriov_backend *be)
+{
+	json_t *j = sriovd_schema_json(be);
+	int rc = json_print(stdout, j);
+
+	json_decref(j);
+	return rc;
+}
+
 static int schema_action(const struct options *o, const struct sriov_registry *reg,
-			 struct sriov_conf *conf)
+			 struct sriov_conf *conf, struct daemon_link *l)
 {
 	const struct sriov_backend *be;
 	const char *device = o->device;
 	struct device dev;
+	int status;
 
 	if (o->file && device_from_file(conf, o->file, &device))
 		return 1;
 	if (device && check_device_name(device))
 		return 1;
 	if (!o->driver) {
+		if (l && (status = try_daemon(l, device, via_daemon_schema(l, device, reg,
+			  o->json))) != VIA_DAEMON_NOT_MANAGED)
+			return status;
 		/* The schema of the backend that drives this device. */
 		if (open_device(reg, device, 0, &dev))
 			return 1;
-		print_device_schema(&dev);
+		status = 0;
+		if (o->json)
+			status = print_schema_json(dev.be);
+		else
+			print_device_schema(&dev);
 		close_device(&dev);
-		return 0;
+		return status;
 	}
 	if (!(be = find_driver(reg, o->driver)))
 		return 1;
+	if (o->json)
+		return print_schema_json(be);
 	print_schema(stdout, &(struct sriov_schema){ be->schema }, NULL, NULL);
 	return 0;
+}
+
+/* -L alone: the PF opened read-only, its status built as sriovd builds it. */
+static int list_alone(const struct options *o, const struct sriov_registry *reg,
+		      const char *device)
+{
+	struct device dev;
+	json_t *pf, *doc;
+	int status = 1;
+
+	if (open_device(reg, device, o->verbose ? SRIOV_OPEN_VERBOSE : 0, &dev))
+		return 1;
+	pf = status_pf_local(dev.be, dev.handle, device, dev.text);
+	doc = pf ? json_pack("{s:[o]}", "pfs", pf) : NULL;
+	if (!doc)
+		fprintf(stderr, "sriovctl: %s\n", strerror(ENOMEM));
+	else if (o->json)
+		status = json_print(stdout, doc);
+	else
+		status = (status_print(stdout, doc, reg), 0);
+	json_decref(doc);
+	close_device(&dev);
+	return status;
+}
+
+static int list_action(const struct options *o, const struct sriov_registry *reg,
+		       struct sriov_conf *conf, struct daemon_link *l)
+{
+	const char *device = o->device;
+	int status;
+
+	if (o->file && device_from_file(conf, o->file, &device))
+		return 1;
+	if (device && check_device_name(device))
+		return 1;
+	if (l && (status = try_daemon(l, device, via_daemon_list(l, device, reg, o->json))) !=
+	    VIA_DAEMON_NOT_MANAGED)
+		return status;
+	if (!device) {
+		fprintf(stderr, "sriovctl: no sriovd answers; -L without sriovd needs -d or -f\n");
+		return 1;
+	}
+	return list_alone(o, reg, device);
+}
+
+/* Whether this action asks sriovd: not when told not to, nor for what
+ * needs no device (--driver validates offline). 0, or 1 when sriovd's
+ * socket exists but refuses us (said on stderr: no silent fallback). */
+static int connect_daemon(const struct options *o, struct daemon_link *l, bool *use)
+{
+	*use = false;
+	if (o->no_daemon || o->driver)
+		return 0;
+	switch (daemon_link_open(l, o->socket, o->verbose)) {
+	case DAEMON_PRESENT: *use = true; return 0;
+	case DAEMON_ABSENT: return 0;
+	default: return 1;
+	}
 }
 
 int main(int argc, char **argv)
 {
 	struct options o = { .action = ACTION_NONE };
+	struct daemon_link link = { 0 };
 	struct sriov_registry *reg;
 	struct sriov_conf *conf;
+	bool daemon = false;
 	int status = 1;
 
 	parse_options(argc, argv, &o);
@@ -585,13 +732,17 @@ int main(int argc, char **argv)
 	}
 	/* The plan and the serve banner must reach a log before the VFs are used. */
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (connect_daemon(&o, &link, &daemon))
+		goto out;
 	switch (o.action) {
-	case ACTION_CONFIG: status = config_action(&o, reg, conf); break;
-	case ACTION_DELETE: status = delete_action(&o, reg, conf); break;
-	case ACTION_SCHEMA: status = schema_action(&o, reg, conf); break;
+	case ACTION_CONFIG: status = config_action(&o, reg, conf, daemon ? &link : NULL); break;
+	case ACTION_DELETE: status = delete_action(&o, reg, conf, daemon ? &link : NULL); break;
+	case ACTION_SCHEMA: status = schema_action(&o, reg, conf, daemon ? &link : NULL); break;
+	case ACTION_LIST: status = list_action(&o, reg, conf, daemon ? &link : NULL); break;
 	default: break;
 	}
 out:
+	daemon_link_close(&link);
 	sriov_conf_free(conf);
 	sriov_registry_free(reg);
 	if (fflush(stdout) != 0)

@@ -8,8 +8,12 @@ ex=$src/examples/iov
 bad=$src/lib/config/testdata
 out=$(mktemp)
 err=$(mktemp)
-trap 'rm -f "$out" "$err"' EXIT
+nodaemon=$(mktemp -d)
+trap 'rm -f "$out" "$err"; rmdir "$nodaemon"' EXIT
 failures=0
+# No sriovd here: a socket path that does not exist means "work alone".
+SRIOVD_SOCKET=$nodaemon/sriovd.sock
+export SRIOVD_SOCKET
 
 # run EXPECTED_STATUS ARGS...: runs sriovctl, keeps stdout/stderr.
 run() {
@@ -114,7 +118,7 @@ has "$err" "The -f flag must be specified"
 run 1 -S -n -d ixl0
 has "$err" "-n flag cannot be used with the -S flag"
 run 1 -n -d ixl0
-has "$err" "Either the -C, -D or -S flag must be specified"
+has "$err" "Either the -C, -D, -L or -S flag must be specified"
 run 1 -x
 has "$err" "Unrecognized argument '-x'"
 run 1 --bogus
@@ -128,6 +132,33 @@ has "$out" "--driver NAME"
 run 0 --help
 run 0 --version
 has "$out" "sriovctl "
+
+# JSON output, -L and the daemon options.
+run 0 -S --driver x710 -j
+has "$out" '"driver": "x710"'
+has "$out" '"json_type": "an integer 1..16"'
+has "$out" '"name": "mac-anti-spoof"'
+run 1 -L
+has "$err" "no sriovd answers; -L without sriovd needs -d or -f"
+run 1 -L -d 0000:05:00.0
+has "$err" "no backend can reach device '0000:05:00.0'"
+run 1 -L -n -d ixl0
+has "$err" "-n, -k and --driver cannot be used with the -L flag"
+run 1 -D -j -d ixl0
+has "$err" "-j flag cannot be used with the -D flag"
+run 1 -C -j -f "$ex/ixl0.conf"
+has "$err" "-j flag needs -n with the -C flag"
+run 1 -L --socket /x.sock --no-daemon
+has "$err" "--socket and --no-daemon contradict each other"
+# A socket path that exists but cannot be reached: an error, never a silent fallback.
+run 1 -L -d ixl0 --socket /etc/passwd/sriovd.sock
+has "$err" "cannot reach sriovd's socket /etc/passwd/sriovd.sock: Not a directory"
+has "$err" "--no-daemon to work alone"
+SRIOVD_SOCKET=/etc/passwd/sriovd.sock run 1 -D -d ixl0
+has "$err" "cannot reach sriovd's socket /etc/passwd/sriovd.sock"
+run 0 -S --driver x710 --socket /etc/passwd/sriovd.sock
+run 1 -L -d 0000:05:00.0 --no-daemon --socket=
+has "$err" "contradict"
 
 if [ "$failures" -ne 0 ]; then
 	echo "$failures check(s) failed"

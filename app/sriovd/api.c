@@ -9,6 +9,7 @@
 #include <syslog.h>
 
 #include "api.h"
+#include "change_json.h"
 #include "metrics.h"
 #include "persist.h"
 #include "pool.h"
@@ -202,27 +203,6 @@ bad:
 	return false;
 }
 
-static json_t *change_json(const struct sriov_change *ch)
-{
-	char text[256], v[128];
-	json_t *o = json_object();
-
-	sriov_change_format(ch, text, sizeof(text));
-	json_object_set_new(o, "text", json_string(text));
-	json_object_set_new(o, "section", json_string(ch->section == SRIOV_SECTION_PF ? "PF" : "VF"));
-	if (ch->section == SRIOV_SECTION_VF)
-		json_object_set_new(o, "vf", json_integer(ch->vf));
-	json_object_set_new(o, "key", json_string(ch->p ? ch->p->name : "?"));
-	if (ch->p && ch->old_present && sriov_scalar_format(ch->p, &ch->old_value, v, sizeof(v)) == 0)
-		json_object_set_new(o, "old", json_string(v));
-	if (ch->p && sriov_scalar_format(ch->p, &ch->new_value, v, sizeof(v)) == 0)
-		json_object_set_new(o, "new", json_string(v));
-	json_object_set_new(o, "mode", json_string(ch->mode == SRIOV_CHANGE_DISRUPTIVE ?
-						     "disruptive" : "live"));
-	json_object_set_new(o, "why", json_string(ch->why));
-	return o;
-}
-
 /* The backend's one line about the PF ("0000:01:00.0: Intel X710 ..."), so a
  * client can print what sriovctl alone prints; NULL when it has none. */
 static json_t *describe_json(const struct sriov_backend *be, void *handle)
@@ -246,7 +226,7 @@ static json_t *plan_json(const struct sriovd *d, const struct sriovd_desired *de
 		bool dis = false;
 
 		for (size_t k = 0; k < x->plan->n; k++) {
-			json_array_append_new(changes, change_json(&x->plan->changes[k]));
+			json_array_append_new(changes, sriovd_change_json(&x->plan->changes[k]));
 			dis |= x->plan->changes[k].mode == SRIOV_CHANGE_DISRUPTIVE;
 		}
 		disruptive |= dis;
@@ -434,7 +414,7 @@ static void delete_vfs_route(struct route_ctx *c, struct sriovd_pf *pf)
 	}
 	changes = json_array();
 	for (size_t i = 0; i < plan->n; i++)
-		json_array_append_new(changes, change_json(&plan->changes[i]));
+		json_array_append_new(changes, sriovd_change_json(&plan->changes[i]));
 	out = json_pack("{s:s, s:s, s:s, s:o, s:b, s:b}", "device", pf->device, "file",
 			pf->file ? pf->file : "", "backend", pf->be->name, "changes", changes,
 			"disruptive", 1, "applied", 0);
