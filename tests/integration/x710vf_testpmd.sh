@@ -122,6 +122,19 @@ pstat() {
 	grep -A4 "NIC statistics for port $2 " "$1" | last /dev/stdin "$3"
 }
 
+# rx_frames LOG FD PID FROM WHAT: poll `show port stats 0` until port 0
+# reported at least MIN_FRAMES received after line FROM of LOG; sets RX.
+rx_frames() {
+	k=0
+	while :; do
+		echo "show port stats 0" >&"$2"
+		sleep 0.1
+		RX=$(tail -n +"$4" "$1" | last /dev/stdin RX-packets)
+		[ "${RX:-0}" -ge "$MIN_FRAMES" ] && return
+		k=$((k + 1)); [ "$k" -le "$POLLS" ] || fail "$5: ${RX:-0} frames received, want >= $MIN_FRAMES"
+	done
+}
+
 # mjson ABS_VF KEY: a per-VSI counter of the model (x710-sim stats --json).
 mjson() {
 	"$X710_SIM" stats --dir "$DIR" --json |
@@ -169,14 +182,7 @@ until_seen "$RUN/rx.log" "Link status: up" "$RX_PID" "VF1 link up"
 until_seen "$RUN/tx.log" "Link status: up" "$TX_PID" "VF0 link up"
 printf 'set fwd rxonly\nstart\n' >&4
 printf 'set fwd txonly\nset eth-peer 0 %s\nstart\n' "$MAC1" >&5
-i=0
-while :; do
-	echo "show port stats 0" >&4
-	sleep 0.1
-	RX=$(last "$RUN/rx.log" RX-packets)
-	[ "${RX:-0}" -ge "$MIN_FRAMES" ] && break
-	i=$((i + 1)); [ "$i" -le "$POLLS" ] || fail "VF1 received ${RX:-0} frames, want >= $MIN_FRAMES"
-done
+rx_frames "$RUN/rx.log" 4 "$RX_PID" 1 "VF1 from VF0"
 echo "stop" >&5
 PREV=-1
 until [ "$RX" = "$PREV" ]; do
@@ -364,14 +370,7 @@ echo "   RSS: $busy of $RSS_QUEUES queues receive:$dist"
 until_seen "$RUN/rss.log" "Port 0: reset event" "$RSS_PID" "reset event after the FLR of VF1"
 MARK=$(wc -l <"$RUN/rss.log")
 printf 'stop\nport stop 0\nport reset 0\nport start 0\nclear port stats 0\nstart\n' >&7
-i=0
-while :; do
-	echo "show port stats 0" >&7
-	sleep 0.1
-	RX=$(tail -n +"$MARK" "$RUN/rss.log" | last /dev/stdin RX-packets)
-	[ "${RX:-0}" -ge "$MIN_FRAMES" ] && break
-	i=$((i + 1)); [ "$i" -le "$POLLS" ] || fail "after FLR + port reset VF1 received ${RX:-0} frames"
-done
+rx_frames "$RUN/rss.log" 7 "$RSS_PID" "$MARK" "VF1 after FLR and port reset"
 echo "show port xstats 0" >&7
 until_seen "$RUN/rss.log" "vf_resets: [1-9]" "$RSS_PID" "vf_resets counted"
 echo "   FLR: reset event, port reset, $RX frames received since"
