@@ -7,10 +7,13 @@
  * can roll the rest back.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include "kernel_backend.h"
 #include "kernel_bind.h"
@@ -30,6 +33,7 @@ struct kernel_port {
 	const struct kernel_nl_ops *nl;
 	void *nl_ctx;
 	bool own_nl;
+	int lock_fd;                  /* flock on the PF's sysfs directory, or -1 */
 	unsigned int flags;
 	unsigned int timeout_ms;      /* bound on each probe/unbind/VF creation */
 	char notes[KERNEL_MAX_NOTES][KERNEL_NOTE_LEN];
@@ -56,7 +60,29 @@ static void port_close(void *handle)
 		return;
 	if (port->own_nl && port->nl && port->nl->close)
 		port->nl->close(port->nl_ctx);
+	if (port->lock_fd >= 0)
+		close(port->lock_fd);
 	free(port);
+}
+
+/* One process changes a PF at a time: the same lock as the x710 backend's
+ * (flock on the PF's sysfs directory), so sriovd and sriovctl exclude each other. */
+static int take_lock(struct kernel_port *port, struct sriov_error *err)
+{
+	int e;
+
+	port->lock_fd = open(port->pf.dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (port->lock_fd < 0)
+		return sriov_error_set(err, -errno, "cannot open %s: %s", port->pf.dir,
+				       strerror(errno));
+	if (flock(port->lock_fd, LOCK_EX | LOCK_NB) == 0)
+		return 0;
+	e = errno;
+	if (e == EWOULDBLOCK)
+		return sriov_error_set(err, -EBUSY, "%s is being changed by another process "
+				       "(sriovd or another sriovctl); try again when it is done",
+				       port->pf.bdf);
+	return sriov_error_set(err, -e, "cannot lock %s: %s", port->pf.dir, strerror(e));
 }
 
 int kernel_port_open_env(const struct kernel_env *env, const char *device, unsigned int flags,
@@ -68,6 +94,7 @@ int kernel_port_open_env(const struct kernel_env *env, const char *device, unsig
 	*handle = NULL;
 	if (!port)
 		return sriov_error_set(err, -ENOMEM, "out of memory");
+	port->lock_fd = -1;
 	port->flags = flags;
 	port->timeout_ms = env && env->timeout_ms ? env->timeout_ms : KERNEL_BIND_TIMEOUT_MS;
 	rc = kernel_sysfs_init(&port->fs, env ? env->sysfs_root : NULL);
@@ -79,6 +106,8 @@ int kernel_port_open_env(const struct kernel_env *env, const char *device, unsig
 	}
 	if (!rc)
 		rc = kernel_pf_find(&port->fs, device, &port->pf, err);
+	if (!rc && (flags & SRIOV_OPEN_APPLY))
+		rc = take_lock(port, err);
 	if (!rc && env && env->nl) {
 		port->nl = env->nl;
 		port->nl_ctx = env->nl_ctx;

@@ -401,6 +401,25 @@ static void describe_names_pf_driver_and_counts(void **state)
 	assert_string_equal(sriov_kernel_pf_driver(f->port), "igb");
 }
 
+static void one_process_changes_a_pf_at_a_time(void **state)
+{
+	struct fixture *f = *state;
+	struct sriov_error err = { 0 };
+	void *other = NULL;
+
+	/* The fixture's port holds the PF for applying. */
+	assert_int_equal(kernel_port_open_env(&f->k.env, FAKE_PF_BDF, SRIOV_OPEN_APPLY, &other,
+					      &err), -EBUSY);
+	assert_null(other);
+	assert_non_null(strstr(err.message, "0000:01:00.0 is being changed by another process"));
+	/* Looking (-n, -S) needs no lock. */
+	assert_int_equal(kernel_port_open_env(&f->k.env, FAKE_PF_BDF, 0, &other, &err), 0);
+	be->ops->close(other);
+	be->ops->close(f->port);
+	assert_int_equal(kernel_port_open_env(&f->k.env, FAKE_PF_MAC, SRIOV_OPEN_APPLY, &f->port,
+					      &err), 0);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -420,6 +439,7 @@ int main(void)
 		T(no_vfs_no_vf_info_request),
 		T(delete_removes_every_vf),
 		T(describe_names_pf_driver_and_counts),
+		T(one_process_changes_a_pf_at_a_time),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
