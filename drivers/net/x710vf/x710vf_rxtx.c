@@ -60,8 +60,9 @@ arm_slots(struct x710vf_rx_queue *q, uint16_t start, uint16_t k)
 }
 
 /* k mbufs into sw[0..k): straight from this lcore's mempool cache when it
- * holds enough (one copy of k pointers, as the pool's own get does minus
- * its generality), else through the pool, which refills the cache. */
+ * holds enough (one copy of k pointers: what the pool's own get does for
+ * this case, without its generality), else through the pool, which
+ * refills the cache. */
 static inline int
 take_mbufs(struct rte_mempool *mp, struct rte_mbuf **sw, uint16_t k)
 {
@@ -73,6 +74,21 @@ take_mbufs(struct rte_mempool *mp, struct rte_mbuf **sw, uint16_t k)
 		return 0;
 	}
 	return rte_mempool_get_bulk(mp, (void **)sw, k);
+}
+
+/* n mbufs back: straight into this lcore's mempool cache while it stays
+ * under its flush threshold (one copy), else through the pool. */
+static inline void
+give_mbufs(struct rte_mempool *mp, struct rte_mbuf **m, uint16_t n)
+{
+	struct rte_mempool_cache *c = rte_mempool_default_cache(mp, rte_lcore_id());
+
+	if (likely(c != NULL && c->len + n <= c->flushthresh)) {
+		memcpy(&c->objs[c->len], m, n * sizeof(*m));
+		c->len += n;
+		return;
+	}
+	rte_mempool_put_bulk(mp, (void **)m, n);
 }
 
 uint16_t
@@ -215,7 +231,7 @@ x710vf_tx_free_batch(struct x710vf_tx_queue *q)
 	struct rte_mbuf **slot = &q->sw_ring[q->next_dd - (n - 1)];
 	if (q->fast_free) {
 		/* Same pool, refcnt 1, single segment: the offload's contract. */
-		rte_mempool_put_bulk(slot[0]->pool, (void **)slot, n);
+		give_mbufs(slot[0]->pool, slot, n);
 	} else {
 		for (uint16_t i = 0; i < n; i++) {
 			struct rte_mbuf *m = rte_pktmbuf_prefree_seg(slot[i]);

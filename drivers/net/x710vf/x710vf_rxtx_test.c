@@ -136,6 +136,8 @@ every_path_moves_frames_across_ring_wraps(void **state)
 		for (int cached = 0; cached < 2; cached++) {
 			pool = cached ? cached_pool : plain_pool;
 			open_env(&e, DBUFF);
+			/* one pool, refcnt 1, one segment: the fast-free contract */
+			e.a.txq.fast_free = cached;
 			/* several laps of both rings, bursts not a multiple of 4 at the end */
 			a_to_b(&e, p, 5 * QLEN + 7, (uint16_t)(64 + 61 * cached));
 			close_env(&e);
