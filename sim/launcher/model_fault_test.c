@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,7 +84,7 @@ test_link_fault_shows_in_stats(void **state)
 	assert_int_equal(apply(sim, "link 1 down", why, sizeof(why)), 0);
 	assert_int_equal(x710sim_port_info(sim, 1, &pi), 0);
 	assert_false(pi.link_up);
-	assert_true(model_stats_format(sim, false, out, sizeof(out)) < sizeof(out));
+	assert_true(model_stats_format(sim, MODEL_STATS_LINES, out, sizeof(out)) < sizeof(out));
 	assert_non_null(strstr(out, "port 1 link down"));
 	assert_non_null(strstr(out, "port 0 link up"));
 	/* A PF's main VSI: no VF index, the port MAC, no Tx limit. */
@@ -93,11 +94,47 @@ test_link_fault_shows_in_stats(void **state)
 	assert_int_equal(x710sim_port_info(sim, 1, &pi), 0);
 	assert_true(pi.link_up);
 
-	model_stats_format(sim, true, out, sizeof(out));
+	model_stats_format(sim, MODEL_STATS_JSON, out, sizeof(out));
 	assert_non_null(strstr(out, "{\"ports\":[{\"port\":0,\"link_up\":true"));
 	assert_non_null(strstr(out, "\"vsis\":["));
 	assert_non_null(strstr(out, "\"vf\":-1,\"mac\":\""));
 	assert_non_null(strstr(out, "\"bw_credit\":0,\"bw_max_credit\":0,\"bw_rate_bps\":0,"));
+}
+
+/* The terminal form: aligned columns, the MAC of each VSI, "-" for the VF
+ * index of a PF's VSI. */
+static void
+test_stats_table_aligns_vsi_columns(void **state)
+{
+	struct x710sim *sim = *state;
+	struct x710sim_vsi_info vi;
+	char out[8192], mac[18];
+
+	assert_true(model_stats_format(sim, MODEL_STATS_TABLE, out, sizeof(out)) < sizeof(out));
+	const char *hdr = strstr(out, "\nVSI ");
+	assert_non_null(hdr);
+	hdr++;
+	const char *mac_col = strstr(hdr, "MAC");
+	const char *vf_col = strstr(hdr, "  VF");
+	assert_non_null(mac_col);
+	assert_non_null(vf_col);
+	for (unsigned int n = 0; n < 2; n++) {
+		assert_int_equal(x710sim_vsi_info(sim, n, &vi), 0);
+		assert_true(vi.has_mac);
+		snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x", vi.mac[0], vi.mac[1],
+			 vi.mac[2], vi.mac[3], vi.mac[4], vi.mac[5]);
+		const char *at = strstr(hdr, mac);
+		assert_non_null(at);
+		const char *line = at;
+		while (line[-1] != '\n')
+			line--;
+		assert_int_equal(at - line, mac_col - hdr);
+		/* VF right-aligned under its header: "-" at the header's last column. */
+		assert_int_equal(line[vf_col + 3 - hdr], '-');
+		assert_int_equal(line[vf_col + 4 - hdr], ' ');
+	}
+	assert_null(strstr(out, " \n"));          /* no trailing blanks */
+	assert_non_null(strstr(out, "PORT  LINK"));
 }
 
 static void
@@ -134,6 +171,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_link_fault_shows_in_stats, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stats_table_aligns_vsi_columns, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_requests_say_why, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_aq_faults_arm_and_clear, setup, teardown),
 	};

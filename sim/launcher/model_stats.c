@@ -5,9 +5,11 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "text_table.h"
 #include "x710sim/x710sim.h"
 
 #define VSI_NUM_MAX  384   /* VSILAN_QTABLE _VSI = 0..383 (x710-hardware.md §3.3) */
+#define BPS_PER_MBPS 1000000u
 
 struct out {
 	char *buf;
@@ -72,12 +74,136 @@ put_counters(struct out *o, const struct x710sim_counters *c, bool json)
 		    names[i], v[i]);
 }
 
+static uint64_t
+drops_total(const uint64_t *drops)
+{
+	uint64_t n = 0;
+	for (unsigned int r = 0; r < X710SIM_MAX_DROP_REASONS; r++)
+		n += drops[r];
+	return n;
+}
+
+static const char *
+vsi_type_name(unsigned int type)
+{
+	static const char *const types[] = { "vf", "vmdq2", "pf" };
+	return type < 3 ? types[type] : "?";
+}
+
+static void
+put_table(struct out *o, struct text_table *t)
+{
+	size_t want = text_table_render(t, o->at < o->len ? o->buf + o->at : NULL,
+					o->at < o->len ? o->len - o->at : 0);
+	o->at += want;
+}
+
+/* Ports, then VSIs with their PF, VF index and MAC, then the drop reasons
+ * that are not zero: for a person at a terminal. */
+static void
+format_tables(const struct x710sim *sim, struct out *o)
+{
+	static const char *const port_hdr[] = {
+		"PORT", "LINK", "TX_PKTS", "TX_BYTES", "RX_PKTS", "RX_BYTES", "DROPS",
+	};
+	static const bool port_right[] = { true, false, true, true, true, true, true };
+	static const char *const vsi_hdr[] = {
+		"VSI", "TYPE", "PF", "VF", "MAC", "SEID", "QUEUES", "FILTERS", "TX_LIMIT",
+		"RX_PKTS", "RX_BYTES", "TX_PKTS", "TX_BYTES", "RX_DISC", "TX_DISC", "DROPS",
+	};
+	static const bool vsi_right[] = {
+		true, false, true, true, false, true, true, true, true,
+		true, true, true, true, true, true, true,
+	};
+	_Static_assert(sizeof(port_hdr) / sizeof(port_hdr[0]) ==
+		       sizeof(port_right) / sizeof(port_right[0]), "port columns");
+	_Static_assert(sizeof(vsi_hdr) / sizeof(vsi_hdr[0]) ==
+		       sizeof(vsi_right) / sizeof(vsi_right[0]), "vsi columns");
+	struct text_table t;
+	int rc = text_table_init(&t, sizeof(port_hdr) / sizeof(port_hdr[0]), port_hdr, port_right);
+	for (unsigned int p = 0; rc == 0 && p < x710sim_n_ports(sim); p++) {
+		struct x710sim_port_info pi;
+		if (x710sim_port_info(sim, p, &pi))
+			continue;
+		rc |= text_table_add(&t, "%u", p);
+		rc |= text_table_add(&t, "%s", pi.link_up ? "up" : "down");
+		rc |= text_table_add(&t, "%" PRIu64, pi.tx_packets);
+		rc |= text_table_add(&t, "%" PRIu64, pi.tx_bytes);
+		rc |= text_table_add(&t, "%" PRIu64, pi.rx_packets);
+		rc |= text_table_add(&t, "%" PRIu64, pi.rx_bytes);
+		rc |= text_table_add(&t, "%" PRIu64, drops_total(pi.drops));
+	}
+	if (rc == 0)
+		put_table(o, &t);
+	text_table_fini(&t);
+	if (rc == 0)
+		rc = text_table_init(&t, sizeof(vsi_hdr) / sizeof(vsi_hdr[0]), vsi_hdr, vsi_right);
+	for (unsigned int n = 0; rc == 0 && n < VSI_NUM_MAX; n++) {
+		struct x710sim_vsi_info vi;
+		char mac[MAC_STR_LEN];
+		if (x710sim_vsi_info(sim, n, &vi))
+			continue;
+		mac_str(&vi, mac);
+		const struct x710sim_counters *c = &vi.stats;
+		rc |= text_table_add(&t, "%u", vi.vsi_num);
+		rc |= text_table_add(&t, "%s", vsi_type_name(vi.type));
+		rc |= text_table_add(&t, "%u", vi.pf);
+		rc |= vi.vf >= 0 ? text_table_add(&t, "%d", vi.vf) : text_table_add(&t, "-");
+		rc |= text_table_add(&t, "%s", vi.has_mac ? mac : "-");
+		rc |= text_table_add(&t, "%u", vi.seid);
+		rc |= text_table_add(&t, "%u", vi.num_queues);
+		rc |= text_table_add(&t, "%u", vi.n_filters);
+		rc |= vi.bw_credit ? text_table_add(&t, "%" PRIu64 "Mbps", vi.bw_rate_bps / BPS_PER_MBPS)
+				   : text_table_add(&t, "-");
+		rc |= text_table_add(&t, "%" PRIu64, c->rx_unicast + c->rx_multicast + c->rx_broadcast);
+		rc |= text_table_add(&t, "%" PRIu64, c->rx_bytes);
+		rc |= text_table_add(&t, "%" PRIu64, c->tx_unicast + c->tx_multicast + c->tx_broadcast);
+		rc |= text_table_add(&t, "%" PRIu64, c->tx_bytes);
+		rc |= text_table_add(&t, "%" PRIu64, c->rx_discards);
+		rc |= text_table_add(&t, "%" PRIu64, c->tx_discards);
+		rc |= text_table_add(&t, "%" PRIu64, drops_total(vi.drops));
+	}
+	if (rc == 0) {
+		put(o, "\n");
+		put_table(o, &t);
+	}
+	text_table_fini(&t);
+	if (rc) {
+		put(o, "(out of memory for the table)\n");
+		return;
+	}
+	/* Drops by reason, only where there are some. */
+	for (unsigned int p = 0; p < x710sim_n_ports(sim); p++) {
+		struct x710sim_port_info pi;
+		if (x710sim_port_info(sim, p, &pi) == 0 && drops_total(pi.drops)) {
+			put(o, "port %u drops:", p);
+			put_drops(o, pi.drops, false);
+			put(o, "\n");
+		}
+	}
+	for (unsigned int n = 0; n < VSI_NUM_MAX; n++) {
+		struct x710sim_vsi_info vi;
+		if (x710sim_vsi_info(sim, n, &vi) == 0 && drops_total(vi.drops)) {
+			put(o, "vsi %u drops:", n);
+			put_drops(o, vi.drops, false);
+			put(o, "\n");
+		}
+	}
+}
+
 size_t
-model_stats_format(const struct x710sim *sim, bool json, char *out, size_t len)
+model_stats_format(const struct x710sim *sim, enum model_stats_form form, char *out,
+		   size_t len)
 {
 	struct out o = { .buf = out, .len = len };
+	bool json = form == MODEL_STATS_JSON;
+
 	if (len)
 		out[0] = '\0';
+	if (form == MODEL_STATS_TABLE) {
+		format_tables(sim, &o);
+		return o.at;
+	}
 	put(&o, json ? "{\"ports\":[" : "");
 	for (unsigned int p = 0; p < x710sim_n_ports(sim); p++) {
 		struct x710sim_port_info pi;
@@ -108,8 +234,7 @@ model_stats_format(const struct x710sim *sim, bool json, char *out, size_t len)
 		struct x710sim_vsi_info vi;
 		if (x710sim_vsi_info(sim, n, &vi))
 			continue;
-		static const char *const types[] = { "vf", "vmdq2", "pf" };
-		const char *type = vi.type < 3 ? types[vi.type] : "?";
+		const char *type = vsi_type_name(vi.type);
 		char mac[MAC_STR_LEN];
 		mac_str(&vi, mac);
 		if (json)

@@ -201,8 +201,9 @@ reply_status(struct sim_daemon *d, char *out, size_t len)
 }
 
 static void
-reply_stats(struct sim_daemon *d, bool json, char *out, size_t len)
+reply_stats(struct sim_daemon *d, enum model_stats_form form, char *out, size_t len)
 {
+	bool json = form == MODEL_STATS_JSON;
 	struct client_dma_stats st;
 	client_dma_get_stats(d->dma, &st);
 	size_t at;
@@ -219,7 +220,7 @@ reply_stats(struct sim_daemon *d, bool json, char *out, size_t len)
 			     d->irqs_dropped, st.lookups_missed, st.pages, st.clients);
 	if (at >= len)
 		return;
-	size_t want = model_stats_format(d->sim, json, out + at, len - at);
+	size_t want = model_stats_format(d->sim, form, out + at, len - at);
 	if (want >= len - at)
 		snprintf(out, len, "error statistics do not fit in %zu bytes\n", len);
 	else if (json)
@@ -274,7 +275,12 @@ handle_request(struct sim_daemon *d, char *req, char *out, size_t len)
 	} else if (strcmp(verb, "status") == 0) {
 		reply_status(d, out, len);
 	} else if (strcmp(verb, "stats") == 0) {
-		reply_stats(d, arg && strcmp(arg, "json") == 0, out, len);
+		enum model_stats_form form = MODEL_STATS_LINES;
+		if (arg && strcmp(arg, "json") == 0)
+			form = MODEL_STATS_JSON;
+		else if (arg && strcmp(arg, "table") == 0)
+			form = MODEL_STATS_TABLE;
+		reply_stats(d, form, out, len);
 	} else if (strcmp(verb, "fault") == 0) {
 		char why[256];
 		int rc = model_fault_apply(d->sim, argc - 1, argv + 1, why, sizeof(why));

@@ -279,7 +279,9 @@ main(int argc, char **argv)
 	if (strcmp(cmd, "status") == 0 && rest == 0)
 		return request(o.dir, "status");
 	if (strcmp(cmd, "stats") == 0 && rest == 0)
-		return request(o.dir, json ? "stats json" : "stats");
+		/* A person gets tables; a pipe keeps the lines scripts parse. */
+		return request(o.dir, json ? "stats json"
+				   : isatty(STDOUT_FILENO) ? "stats table" : "stats");
 	if (strcmp(cmd, "fault") == 0)
 		return forward(o.dir, cmd, rest, args);
 	if (strcmp(cmd, "wire") == 0 || strcmp(cmd, "inject") == 0)

@@ -113,6 +113,8 @@ static void vf_vsi_keeps_security_flags_and_queue_map(void **state)
 	assert_int_equal(x710sim_vsi_info(t->fx.sim, r.vsi_number, &info), 0);
 	assert_int_equal(info.seid, r.seid);
 	assert_int_equal(info.vf_abs, 2);
+	assert_int_equal(info.vf, 2);             /* PF 0's VFs start at absolute 0 */
+	assert_false(info.has_mac);               /* no MAC filter yet */
 	assert_int_equal(info.type, 0);
 	assert_int_equal(info.uplink_seid, veb);
 	assert_int_equal(info.sec_flags, 0x06);
