@@ -162,11 +162,16 @@ refresh
 expect_vf 0 trust=off link_state=auto
 say "-k: trust applied, link-state refused, nothing rolled back"
 
-# 6. More VFs: disruptive, through 0; the file's values on the new VFs.
+# 6. More VFs: disruptive, through 0; the file's values on the new VFs. A dry
+#    run first changes nothing.
 conf three "PF { device : \"$pf_bdf\"; num_vfs : 3; drivers-autoprobe : false; }
 VF-0 { passthrough : true; mac-addr : \"$VF0_MAC\"; }
 VF-1 { driver : \"igbvf\"; }
 VF-2 { mac-addr : \"$VF2_MAC\"; trust : true; }"
+before=$(snapshot)
+ctl 0 -n -C -f "$work/three.conf"
+said "$out" "num_vfs: 2 -> 3 (disruptive"
+expect_eq "kernel state after a dry run" "$(snapshot)" "$before"
 ctl 0 -C -f "$work/three.conf"
 said "$out" "num_vfs: 2 -> 3 (disruptive"
 expect_eq sriov_numvfs "$(cat "$pf_sys/sriov_numvfs")" 3
