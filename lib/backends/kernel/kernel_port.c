@@ -203,38 +203,48 @@ static void key_indexes(const struct sriov_schema *schema, enum sriov_section se
 
 #define KEYS (KERNEL_KEY_RSS_QUERY + 1)
 
-static void live_vf_attrs(struct sriov_live *live, uint16_t vf, const int *idx,
-			  const struct kernel_vf_attrs *a)
+/* One VF's values, each set only when the kernel reported its attribute. */
+struct vf_row {
+	struct sriov_live *live;
+	uint16_t vf;
+	const int *idx;                 /* schema index per enum kernel_key */
+};
+
+static void put_vf(const struct vf_row *r, enum kernel_key k, union sriov_scalar v)
 {
-	union sriov_scalar v;
+	put(r->live, SRIOV_SECTION_VF, r->vf, r->idx[k], v);
+}
+
+static void live_vf_attrs(const struct vf_row *r, const struct kernel_vf_attrs *a)
+{
+	union sriov_scalar v = { 0 };
+	bool ad = a->vlan_proto == KERNEL_VLAN_PROTO_8021AD;
 
 	if (a->present & (1u << KERNEL_VF_MAC)) {
-		memset(&v, 0, sizeof(v));
 		memcpy(v.mac, a->mac, sizeof(v.mac));
-		put(live, SRIOV_SECTION_VF, vf, idx[KERNEL_KEY_MAC], v);
+		put_vf(r, KERNEL_KEY_MAC, v);
 	}
 	if (a->present & (1u << KERNEL_VF_SPOOFCHK))
-		put(live, SRIOV_SECTION_VF, vf, idx[KERNEL_KEY_SPOOFCHK], (union sriov_scalar){ .b = a->spoofchk });
+		put_vf(r, KERNEL_KEY_SPOOFCHK, (union sriov_scalar){ .b = a->spoofchk });
 	if (a->present & (1u << KERNEL_VF_TRUST))
-		put(live, SRIOV_SECTION_VF, vf, idx[KERNEL_KEY_TRUST], (union sriov_scalar){ .b = a->trust });
+		put_vf(r, KERNEL_KEY_TRUST, (union sriov_scalar){ .b = a->trust });
 	if (a->present & (1u << KERNEL_VF_RSS_QUERY))
-		put(live, SRIOV_SECTION_VF, vf, idx[KERNEL_KEY_RSS_QUERY], (union sriov_scalar){ .b = a->rss_query });
+		put_vf(r, KERNEL_KEY_RSS_QUERY, (union sriov_scalar){ .b = a->rss_query });
 	if (a->present & (1u << KERNEL_VF_LINK_STATE) && a->link_state <= KERNEL_LINK_DISABLE)
-		put(live, SRIOV_SECTION_VF, vf, idx[KERNEL_KEY_LINK_STATE],
-		    (union sriov_scalar){ .enum_index = a->link_state });
+		put_vf(r, KERNEL_KEY_LINK_STATE, (union sriov_scalar){ .enum_index = a->link_state });
 	if (a->present & (1u << KERNEL_VF_VLAN)) {
 		memset(&v, 0, sizeof(v));
 		v.vlan.id = a->vlan;
-		put(live, SRIOV_SECTION_VF, vf, idx[KERNEL_KEY_VLAN], v);
-		put(live, SRIOV_SECTION_VF, vf, idx[KERNEL_KEY_VLAN_QOS], (union sriov_scalar){ .u = a->qos });
-		if (a->vlan_proto == KERNEL_VLAN_PROTO_8021Q || a->vlan_proto == KERNEL_VLAN_PROTO_8021AD)
-			put(live, SRIOV_SECTION_VF, vf, idx[KERNEL_KEY_VLAN_PROTO],
-			    (union sriov_scalar){ .enum_index = a->vlan_proto == KERNEL_VLAN_PROTO_8021AD
-						  ? KERNEL_PROTO_8021AD : KERNEL_PROTO_8021Q });
+		put_vf(r, KERNEL_KEY_VLAN, v);
+		put_vf(r, KERNEL_KEY_VLAN_QOS, (union sriov_scalar){ .u = a->qos });
+		/* Another TPID than these two has no word in the schema: unknown. */
+		if (ad || a->vlan_proto == KERNEL_VLAN_PROTO_8021Q)
+			put_vf(r, KERNEL_KEY_VLAN_PROTO, (union sriov_scalar){
+				.enum_index = ad ? KERNEL_PROTO_8021AD : KERNEL_PROTO_8021Q });
 	}
 	if (a->present & (1u << KERNEL_VF_RATE)) {
-		put(live, SRIOV_SECTION_VF, vf, idx[KERNEL_KEY_MAX_RATE], (union sriov_scalar){ .u = a->max_tx_rate });
-		put(live, SRIOV_SECTION_VF, vf, idx[KERNEL_KEY_MIN_RATE], (union sriov_scalar){ .u = a->min_tx_rate });
+		put_vf(r, KERNEL_KEY_MAX_RATE, (union sriov_scalar){ .u = a->max_tx_rate });
+		put_vf(r, KERNEL_KEY_MIN_RATE, (union sriov_scalar){ .u = a->min_tx_rate });
 	}
 }
 
@@ -287,7 +297,7 @@ static int port_read_live(void *handle, const struct sriov_schema *schema,
 	}
 	for (uint16_t vf = 0; !rc && vf < port->pf.num_vfs; vf++) {
 		if (vf < got)
-			live_vf_attrs(live, vf, idx_vf, &attrs[vf]);
+			live_vf_attrs(&(struct vf_row){ live, vf, idx_vf }, &attrs[vf]);
 		rc = live_vf_sys(port, live, vf, idx_vf, err);
 	}
 	free(attrs);
@@ -419,6 +429,7 @@ static int set_vf_attr(struct kernel_port *port, const struct sriov_change *c, e
 	struct kernel_vf_attrs cur, want;
 	struct sriov_error nl_err = { 0 };
 	char driver[KERNEL_DRIVER_NAME_LEN];
+	struct kernel_vf_sys s;
 	bool reprobed;
 	int rc;
 
@@ -442,8 +453,6 @@ static int set_vf_attr(struct kernel_port *port, const struct sriov_change *c, e
 	if (k != KERNEL_KEY_MAC)
 		return 0;
 	/* A VF netdev takes a new admin MAC only when its driver probes again. */
-	struct kernel_vf_sys s;
-
 	if (kernel_pf_vf(&port->pf, c->vf, &s, NULL) || !s.netdev[0])
 		return 0;
 	if ((rc = kernel_reprobe_vf(&port->fs, &port->pf, c->vf, &reprobed, driver,
