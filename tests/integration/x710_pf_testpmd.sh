@@ -90,13 +90,31 @@ while :; do
 	[ "$n" -le "$DEADLINE" ] || fail "VF1's rxonly counted ${FWD:-0} frames, want >= $MIN_FRAMES"
 done
 printf 'stop\n' >&5
-# Wait until VF1's count stops moving: every frame sent has arrived or dropped.
-LAST=-1
-until [ "$FWD" = "$LAST" ]; do
-	LAST=$FWD
+# Settled when the model has moved every frame VF0 sent into VF1 (received
+# or discarded there), and testpmd's RX-total on VF1 shows that same count.
+# Each is a condition polled against a deadline: a loaded machine only
+# makes it take longer.
+model_stats
+BASE=$(model_vf_base)
+[ -n "$BASE" ] || fail "no VF VSI of PF 0 in x710-sim stats"
+n=0
+while :; do
+	model_stats
+	M_TX=$(model "$BASE" "+tx_unicast +tx_multicast +tx_broadcast")
+	M_RXU=$(model "$((BASE + 1))" "+rx_unicast +rx_multicast +rx_broadcast")
+	[ "$M_TX" = "$M_RXU" ] && break
+	n=$((n + 1))
+	[ "$n" -le "$DEADLINE" ] || fail "model: VF0 sent $M_TX frames, VF1 took $M_RXU"
+	sleep 0.1
+done
+n=0
+while :; do
 	echo "show fwd stats all" >&4
-	sleep 0.2
+	sleep 0.1
 	FWD=$(fwd_rx)
+	[ "$FWD" = "$M_RXU" ] && break
+	n=$((n + 1))
+	[ "$n" -le "$DEADLINE" ] || fail "testpmd VF1 RX-total $FWD never reached the model's $M_RXU"
 done
 printf 'show port stats 0\n' >&4
 printf 'show port stats 0\n' >&5
@@ -111,8 +129,6 @@ echo "   VF0 TX-packets $TX; VF1 rxonly RX-total $FWD; VF1 port RX-packets $RX, 
 
 echo "4. testpmd's counters agree with the model's"
 model_stats
-BASE=$(model_vf_base)
-[ -n "$BASE" ] || fail "no VF VSI of PF 0 in x710-sim stats"
 M_TX=$(model "$BASE" "+tx_unicast +tx_multicast +tx_broadcast")
 M_RXU=$(model "$((BASE + 1))" "+rx_unicast +rx_multicast +rx_broadcast")
 M_DISC=$(model "$((BASE + 1))" "+rx_discards")
