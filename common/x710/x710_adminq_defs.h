@@ -74,6 +74,7 @@ enum x710_aq_opcode {
 	X710_AQC_ADD_VLAN               = 0x0252,
 	X710_AQC_REMOVE_VLAN            = 0x0253,
 	X710_AQC_SET_VSI_PROMISC_MODES  = 0x0254,
+	X710_AQC_CONFIG_VSI_BW_LIMIT    = 0x0400,
 	X710_AQC_GET_PHY_ABILITIES      = 0x0600,
 	X710_AQC_SET_PHY_CONFIG         = 0x0601,
 	X710_AQC_GET_LINK_STATUS        = 0x0607,
@@ -375,6 +376,29 @@ _Static_assert(offsetof(struct x710_aqc_set_vsi_promisc, vlan_tag) == 6, "promis
 #define X710_AQC_SET_VSI_PROMISC_VLAN      0x0010
 #define X710_AQC_SET_VSI_PROMISC_RX_ONLY   0x8000
 #define X710_AQC_VSI_PROM_CMD_SEID_MASK    0x03FF
+
+/* 0x0400 configure_vsi_bw_limit (direct): the Tx scheduler's rate limit of
+ * one VSI (i40e_adminq_cmd.h i40e_aqc_configure_vsi_bw_limit, DPDK 22.11).
+ * credit in units of X710_AQ_BW_CREDIT_MBPS, 0 = no limit; max_credit is a
+ * burst of 2^max_credit credits. */
+struct x710_aqc_config_vsi_bw_limit {
+	uint16_t vsi_seid;
+	uint8_t reserved[2];
+	uint16_t credit;
+	uint8_t reserved1[2];
+	uint8_t max_credit;
+	uint8_t reserved2[7];
+};
+_Static_assert(sizeof(struct x710_aqc_config_vsi_bw_limit) == 16, "bw limit cmd");
+_Static_assert(offsetof(struct x710_aqc_config_vsi_bw_limit, credit) == 4, "bw credit");
+_Static_assert(offsetof(struct x710_aqc_config_vsi_bw_limit, max_credit) == 8, "bw max_credit");
+/* One credit is 50 Mbps: Linux i40e's I40E_BW_CREDIT_DIVISOR (linux-ecosystem.md). */
+#define X710_AQ_BW_CREDIT_MBPS 50u
+/* credit is a __le16: the largest limit the command can express. */
+#define X710_AQ_BW_CREDIT_MAX 0xFFFFu
+/* The header documents max_credit 0-3; Linux i40e sends 4
+ * (I40E_MAX_BW_INACTIVE_ACCUM) and firmware takes it. */
+#define X710_AQ_BW_MAX_CREDIT_MAX 4u
 
 /* 0x0607 get_link_status (direct; the same params in the link event). */
 struct x710_aqc_get_link_status {

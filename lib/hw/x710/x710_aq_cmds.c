@@ -398,6 +398,27 @@ int x710_aq_set_vsi_promiscuous_modes(struct x710_hw *hw, uint16_t vsi_seid, uin
 	return x710_aq_send(hw, &d, NULL, 0);
 }
 
+int x710_aq_config_vsi_bw_limit(struct x710_hw *hw, uint16_t vsi_seid, uint16_t credit,
+				uint8_t max_credit)
+{
+	struct x710_aq_desc d;
+	struct x710_aqc_config_vsi_bw_limit c;
+
+	/* Past 4 the firmware's answer is unknown (x710_adminq_defs.h): refused here. */
+	if (max_credit > X710_AQ_BW_MAX_CREDIT_MAX) {
+		x710_log(&hw->os, X710_LOG_ERR, "config_vsi_bw_limit: max_credit %u is past %u",
+			 max_credit, X710_AQ_BW_MAX_CREDIT_MAX);
+		return -EINVAL;
+	}
+	memset(&c, 0, sizeof(c));
+	c.vsi_seid = vsi_seid;
+	c.credit = credit;
+	c.max_credit = max_credit;
+	x710_aq_desc_init(&d, X710_AQC_CONFIG_VSI_BW_LIMIT);
+	PARAMS_IN(&d, c);
+	return x710_aq_send(hw, &d, NULL, 0);
+}
+
 int x710_aq_get_link_status(struct x710_hw *hw, bool enable_lse, struct x710_link_status *out)
 {
 	struct x710_aq_desc d;

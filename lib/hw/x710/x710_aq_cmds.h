@@ -117,6 +117,10 @@ int x710_aq_remove_vlan(struct x710_hw *hw, uint16_t vsi_seid,
 /* Only the modes in `valid` (X710_AQC_SET_VSI_PROMISC_*) change. */
 int x710_aq_set_vsi_promiscuous_modes(struct x710_hw *hw, uint16_t vsi_seid, uint16_t flags,
 				      uint16_t valid);
+/* The VSI's Tx rate limit: credit x X710_AQ_BW_CREDIT_MBPS (0 = none), a
+ * burst of 2^max_credit credits (max_credit <= X710_AQ_BW_MAX_CREDIT_MAX). */
+int x710_aq_config_vsi_bw_limit(struct x710_hw *hw, uint16_t vsi_seid, uint16_t credit,
+				uint8_t max_credit);
 int x710_aq_get_link_status(struct x710_hw *hw, bool enable_lse, struct x710_link_status *out);
 int x710_aq_send_msg_to_vf(struct x710_hw *hw, uint16_t abs_vf, uint32_t v_opcode,
 			   int32_t v_retval, const void *msg, uint16_t len);

@@ -227,6 +227,40 @@ static void test_filters_and_promisc(void **state)
 	assert_int_equal(x710_aq_remove_vlan(t->hw, seid, &v, 1), -ENOENT);
 }
 
+/* config_vsi_bw_limit (0x0400): the model stores the limit of a VSI of
+ * this PF; another PF's VSI or an unknown SEID is EINVAL by name; a burst
+ * past 4 never leaves the driver. */
+static void test_config_vsi_bw_limit(void **state)
+{
+	struct tf *t = *state;
+	struct x710sim_vsi_info info, pf1;
+	char msg[128];
+
+	assert_int_equal(x710_aq_config_vsi_bw_limit(t->hw, t->hw->main_vsi_seid, 2, 4), 0);
+	assert_int_equal(x710sim_vsi_info(t->sim, t->hw->main_vsi_num, &info), 0);
+	assert_int_equal(info.bw_credit, 2);
+	assert_int_equal(info.bw_max_credit, 4);
+	assert_int_equal(info.bw_rate_bps, 2 * 50000000ull);
+	/* PF 1's main VSI (VSI numbers below the PF count are the PFs' own). */
+	assert_int_equal(x710sim_vsi_info(t->sim, 1, &pf1), 0);
+	assert_int_equal(pf1.pf, 1);
+	assert_int_equal(x710_aq_config_vsi_bw_limit(t->hw, pf1.seid, 7, 0), -EINVAL);
+	assert_string_equal(x710_hw_last_error(t->hw, msg, sizeof(msg)),
+			    "config_vsi_bw_limit (0x0400) failed: EINVAL");
+	assert_int_equal(x710sim_vsi_info(t->sim, 1, &pf1), 0);
+	assert_int_equal(pf1.bw_credit, 0);
+	assert_int_equal(x710_aq_config_vsi_bw_limit(t->hw, 0x3FF, 7, 0), -EINVAL);
+	assert_int_equal(x710_aq_config_vsi_bw_limit(t->hw, t->hw->main_vsi_seid, 7,
+						     X710_AQ_BW_MAX_CREDIT_MAX + 1), -EINVAL);
+	assert_int_equal(x710sim_vsi_info(t->sim, t->hw->main_vsi_num, &info), 0);
+	assert_int_equal(info.bw_credit, 2);
+	/* credit 0 lifts the limit. */
+	assert_int_equal(x710_aq_config_vsi_bw_limit(t->hw, t->hw->main_vsi_seid, 0, 0), 0);
+	assert_int_equal(x710sim_vsi_info(t->sim, t->hw->main_vsi_num, &info), 0);
+	assert_int_equal(info.bw_credit, 0);
+	assert_int_equal(info.bw_rate_bps, 0);
+}
+
 static void test_link(void **state)
 {
 	struct tf *t = *state;
@@ -282,6 +316,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_switch_config, setup, down),
 		cmocka_unit_test_setup_teardown(test_veb_and_vsi, setup, down),
 		cmocka_unit_test_setup_teardown(test_filters_and_promisc, setup, down),
+		cmocka_unit_test_setup_teardown(test_config_vsi_bw_limit, setup, down),
 		cmocka_unit_test_setup_teardown(test_link, setup, down),
 		cmocka_unit_test_setup_teardown(test_send_msg_to_vf, setup, down),
 	};

@@ -77,6 +77,7 @@ static const struct opcode_entry opcode_table[] = {
 	{ X710_AQC_ADD_VLAN, "add_vlan" },
 	{ X710_AQC_REMOVE_VLAN, "remove_vlan" },
 	{ X710_AQC_SET_VSI_PROMISC_MODES, "set_vsi_promiscuous_modes" },
+	{ X710_AQC_CONFIG_VSI_BW_LIMIT, "config_vsi_bw_limit" },
 	{ X710_AQC_GET_PHY_ABILITIES, "get_phy_abilities" },
 	{ X710_AQC_SET_PHY_CONFIG, "set_phy_config" },
 	{ X710_AQC_GET_LINK_STATUS, "get_link_status" },

@@ -56,6 +56,8 @@ struct x710_vf_config {
 	bool mac_anti_spoof;          /* sec_flags ENABLE_MAC_CHK */
 	bool port_vlan;               /* pvid below is in force */
 	uint16_t pvid;                /* VLAN id b11:0, priority b15:13 */
+	uint16_t tx_credit;           /* Tx limit, 50 Mbps units (0x0400); 0 = none */
+	uint8_t tx_max_credit;        /* its burst: 2^tx_max_credit credits */
 };
 
 struct x710_vf {

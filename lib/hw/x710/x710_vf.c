@@ -329,7 +329,17 @@ int x710_vf_irq_map(struct x710_hw *hw, unsigned int vf, unsigned int vector,
 	return 0;
 }
 
-/* VSI, filters and mappings; undone on failure. */
+/* A new VSI has no Tx limit: only a limited VF costs a command (every
+ * build, so the limit survives VF resets and FLRs, as Linux's i40e does). */
+static int vsi_tx_limit(struct x710_hw *hw, const struct x710_vf *v)
+{
+	if (v->cfg.tx_credit == 0)
+		return 0;
+	return x710_aq_config_vsi_bw_limit(hw, v->vsi_seid, v->cfg.tx_credit,
+					   v->cfg.tx_max_credit);
+}
+
+/* VSI, filters, Tx limit and mappings; undone on failure. */
 static int build(struct x710_hw *hw, struct x710_vf *v)
 {
 	int err = vsi_add(hw, v);
@@ -337,6 +347,8 @@ static int build(struct x710_hw *hw, struct x710_vf *v)
 	if (err)
 		return err;
 	err = vsi_filters(hw, v);
+	if (err == 0)
+		err = vsi_tx_limit(hw, v);
 	if (err) {
 		(void)x710_aq_delete_element(hw, v->vsi_seid);
 		v->vsi_seid = X710_VSI_NONE;
@@ -376,9 +388,12 @@ int x710_vf_setup(struct x710_hw *hw, unsigned int vf, const struct x710_vf_conf
 	if (v->in_use)
 		return -EBUSY;
 	if (cfg->num_queues == 0 || cfg->num_queues > X710_VF_MAX_QUEUES ||
-	    (cfg->port_vlan && (cfg->pvid & X710_AQ_VLAN_ID_MASK) == 0)) {
-		x710_log(&hw->os, X710_LOG_ERR, "VF %u: %u queues (1..%u), port VLAN %u", vf,
-			 cfg->num_queues, X710_VF_MAX_QUEUES, cfg->pvid & X710_AQ_VLAN_ID_MASK);
+	    (cfg->port_vlan && (cfg->pvid & X710_AQ_VLAN_ID_MASK) == 0) ||
+	    cfg->tx_max_credit > X710_AQ_BW_MAX_CREDIT_MAX) {
+		x710_log(&hw->os, X710_LOG_ERR, "VF %u: %u queues (1..%u), port VLAN %u, "
+			 "Tx burst max_credit %u (0..%u)", vf, cfg->num_queues, X710_VF_MAX_QUEUES,
+			 cfg->pvid & X710_AQ_VLAN_ID_MASK, cfg->tx_max_credit,
+			 X710_AQ_BW_MAX_CREDIT_MAX);
 		return -EINVAL;
 	}
 	v->cfg = *cfg;
@@ -528,6 +543,23 @@ int x710_vf_set_anti_spoof(struct x710_hw *hw, unsigned int vf, bool mac_check)
 		v->sec_flags = old;
 	else
 		v->cfg.mac_anti_spoof = mac_check;
+	return err;
+}
+
+int x710_vf_set_tx_limit(struct x710_hw *hw, unsigned int vf, uint16_t credit,
+			 uint8_t max_credit)
+{
+	struct x710_vf *v = x710_vf_get(hw, vf);
+	int err;
+
+	if (v == NULL)
+		return -ENOENT;
+	/* The VSI alone: no VF reset, its queues keep running. */
+	err = x710_aq_config_vsi_bw_limit(hw, v->vsi_seid, credit, max_credit);
+	if (err == 0) {
+		v->cfg.tx_credit = credit;
+		v->cfg.tx_max_credit = max_credit;
+	}
 	return err;
 }
 

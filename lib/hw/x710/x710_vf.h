@@ -66,6 +66,10 @@ int x710_vf_irq_map(struct x710_hw *hw, unsigned int vf, unsigned int vector,
 void x710_vf_irq_reset(struct x710_hw *hw, unsigned int vf);
 
 int x710_vf_set_anti_spoof(struct x710_hw *hw, unsigned int vf, bool mac_check);
+/* The VF VSI's Tx rate limit (AQ 0x0400), live; kept in the VF's config so
+ * every rebuild (reset, FLR) applies it again. credit 0 removes it. */
+int x710_vf_set_tx_limit(struct x710_hw *hw, unsigned int vf, uint16_t credit,
+			 uint8_t max_credit);
 int x710_vf_set_promisc(struct x710_hw *hw, unsigned int vf, bool unicast, bool multicast);
 /* A perfect MAC filter; vlan < 0 matches any VLAN. */
 int x710_vf_add_mac_filter(struct x710_hw *hw, unsigned int vf, const uint8_t mac[6], int vlan);

@@ -316,6 +316,69 @@ static void test_live_changes(void **state)
 	assert_true(t->hw->vfs[0].vlan_strip);
 }
 
+/* A Tx limit given at setup is on the new VSI; a live change reaches that
+ * VF's VSI only (same VSI, no reset) and survives a reset's new VSI. */
+static void test_tx_limit(void **state)
+{
+	struct tf *t = *state;
+	struct x710_vf_config c = cfg(1), plain = cfg(1);
+	struct x710sim_vsi_info info, other;
+	uint16_t seid;
+
+	c.tx_credit = 2;
+	c.tx_max_credit = 4;
+	assert_int_equal(x710_vf_setup(t->hw, 0, &c), 0);
+	assert_int_equal(x710_vf_setup(t->hw, 1, &plain), 0);
+	assert_int_equal(x710sim_vsi_info(t->sim, t->hw->vfs[0].vsi_num, &info), 0);
+	assert_int_equal(info.bw_credit, 2);
+	assert_int_equal(info.bw_max_credit, 4);
+	assert_int_equal(x710sim_vsi_info(t->sim, t->hw->vfs[1].vsi_num, &other), 0);
+	assert_int_equal(other.bw_credit, 0);
+
+	seid = t->hw->vfs[1].vsi_seid;
+	assert_int_equal(x710_vf_set_tx_limit(t->hw, 1, 20, 4), 0);
+	assert_int_equal(t->hw->vfs[1].vsi_seid, seid);
+	assert_int_equal(t->hw->vfs[1].resets, 0);
+	assert_int_equal(x710sim_vsi_info(t->sim, t->hw->vfs[1].vsi_num, &other), 0);
+	assert_int_equal(other.bw_credit, 20);
+	assert_int_equal(x710sim_vsi_info(t->sim, t->hw->vfs[0].vsi_num, &info), 0);
+	assert_int_equal(info.bw_credit, 2);
+
+	assert_int_equal(x710_vf_reset(t->hw, 1, false), 0);
+	assert_int_equal(x710sim_vsi_info(t->sim, t->hw->vfs[1].vsi_num, &other), 0);
+	assert_int_equal(other.bw_credit, 20);
+	assert_int_equal(x710_vf_set_tx_limit(t->hw, 1, 0, 0), 0);
+	assert_int_equal(x710sim_vsi_info(t->sim, t->hw->vfs[1].vsi_num, &other), 0);
+	assert_int_equal(other.bw_credit, 0);
+	/* A refused burst changes nothing; a VF not set up is ENOENT. */
+	assert_int_equal(x710_vf_set_tx_limit(t->hw, 0, 3, X710_AQ_BW_MAX_CREDIT_MAX + 1), -EINVAL);
+	assert_int_equal(t->hw->vfs[0].cfg.tx_credit, 2);
+	assert_int_equal(x710_vf_set_tx_limit(t->hw, 2, 3, 0), -ENOENT);
+}
+
+/* The limit is part of setup: its command failing undoes the whole VF. */
+static void test_tx_limit_setup_failure(void **state)
+{
+	struct tf *t = *state;
+	struct x710_vf_config c = cfg(2);
+	struct x710sim_aq_fault f = { .pf = 0, .opcode = X710_AQC_CONFIG_VSI_BW_LIMIT, .nth = 1,
+				      .kind = X710SIM_AQ_FAULT_FAIL, .rc = X710_AQ_RC_ENOSPC };
+	unsigned int free_before = x710_qalloc_free_count(&t->hw->qalloc);
+	struct x710sim_vsi_info info;
+
+	c.tx_credit = 1;
+	c.tx_max_credit = 5;
+	assert_int_equal(x710_vf_setup(t->hw, 0, &c), -EINVAL);
+	c.tx_max_credit = 0;
+	assert_int_equal(x710sim_fault_aq(t->sim, &f), 0);
+	assert_int_equal(x710_vf_setup(t->hw, 0, &c), -ENOSPC);
+	assert_false(t->hw->vfs[0].in_use);
+	assert_int_equal(x710_qalloc_free_count(&t->hw->qalloc), free_before);
+	for (unsigned int n = 0; n < X710SIM_DEVICE_VSIS; n++)
+		assert_false(x710sim_vsi_info(t->sim, n, &info) == 0 && info.vf_abs >= 0);
+	assert_int_equal(x710_vf_setup(t->hw, 0, &c), 0);
+}
+
 /* Release gives everything back; disable_all removes the VFs. */
 static void test_release(void **state)
 {
@@ -352,6 +415,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_vflr, setup, down),
 		cmocka_unit_test_setup_teardown(test_irq_map, setup, down),
 		cmocka_unit_test_setup_teardown(test_live_changes, setup, down),
+		cmocka_unit_test_setup_teardown(test_tx_limit, setup, down),
+		cmocka_unit_test_setup_teardown(test_tx_limit_setup_failure, setup, down),
 		cmocka_unit_test_setup_teardown(test_release, setup, down),
 	};
 
