@@ -720,13 +720,8 @@ int main(int argc, char **argv)
 	parse_options(argc, argv, &o);
 	reg = sriov_registry_new();
 	conf = sriov_conf_new();
-	/* A PF bound to its kernel driver goes to the kernel backend first; our
-	 * userspace X710 (bound to vfio-pci) is refused by it and goes to x710. */
-	if (!reg || !conf ||
-#if SRIOV_KERNEL_BACKEND
-	    sriov_registry_add(reg, &sriov_backend_kernel) ||
-#endif
-	    sriov_registry_add_builtin(reg)) {
+	/* The built-in backends, kernel first (lib/backends/registry.c). */
+	if (!reg || !conf || sriov_registry_add_builtin(reg)) {
 		fprintf(stderr, "sriovctl: %s\n", strerror(ENOMEM));
 		goto out;
 	}

@@ -7,9 +7,20 @@
 #include <sriov/backend.h>
 
 #include "x710/x710_backend.h"
+#if SRIOV_KERNEL_BACKEND
+#include "kernel/kernel_backend.h"
+#endif
 
-/* Backends compiled into libsriov (read-only data, not mutable state). */
+/*
+ * Backends compiled into libsriov (read-only data, not mutable state), in
+ * the order a device is offered to them: a PF bound to its kernel driver
+ * goes to the kernel backend; our userspace X710 (vfio-pci, uio) is refused
+ * there and goes to x710.
+ */
 static const struct sriov_backend *const builtin_backends[] = {
+#if SRIOV_KERNEL_BACKEND
+	&sriov_backend_kernel,
+#endif
 	&sriov_backend_x710,
 };
 

@@ -21,12 +21,21 @@ static void test_builtin(void **state)
 	assert_int_equal(sriov_registry_count(reg), 0);
 	assert_int_equal(sriov_registry_add_builtin(reg), 0);
 	assert_int_equal(sriov_registry_add_builtin(reg), 0);   /* idempotent */
+#if SRIOV_KERNEL_BACKEND
+	/* Kernel first: a PF its kernel driver owns must not reach x710. */
+	assert_int_equal(sriov_registry_count(reg), 2);
+	be = sriov_registry_find(reg, "kernel");
+	assert_non_null(be);
+	assert_ptr_equal(sriov_registry_at(reg, 0), be);
+	assert_ptr_equal(sriov_registry_at(reg, 1), sriov_registry_find(reg, "x710"));
+	assert_null(sriov_registry_at(reg, 2));
+#else
 	assert_int_equal(sriov_registry_count(reg), 1);
+	assert_null(sriov_registry_at(reg, 1));
+#endif
 	be = sriov_registry_find(reg, "X710");
 	assert_non_null(be);
 	assert_string_equal(be->schema->driver, "x710");
-	assert_ptr_equal(sriov_registry_at(reg, 0), be);
-	assert_null(sriov_registry_at(reg, 1));
 	assert_null(sriov_registry_find(reg, "ixgbe"));
 	assert_int_equal(sriov_registry_add(reg, be), -EEXIST);
 	sriov_registry_free(reg);
