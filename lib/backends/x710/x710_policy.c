@@ -3,7 +3,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "x710/x710_backend.h"
 #include "x710_policy.h"
+
+_Static_assert(X710_TX_RATE_MAX_MBPS == X710_AQ_BW_CREDIT_MAX * X710_AQ_BW_CREDIT_MBPS,
+	       "the schema's max-tx-rate is the credit field's limit");
+_Static_assert(X710_TX_BURST_MAX_CREDIT <= X710_AQ_BW_MAX_CREDIT_MAX, "burst the command takes");
 
 /* Port VLAN tag: VLAN id in bits 11:0, 802.1p priority in 15:13 (IEEE 802.1Q). */
 #define PVID_PRIO_SHIFT 13
@@ -53,6 +58,7 @@ int x710_policy_from_row(const struct sriov_schema *schema, const struct sriov_l
 	const union sriov_scalar *qos = get(schema, row, "vlan-qos");
 	const union sriov_scalar *rate = get(schema, row, "max-tx-rate");
 	const union sriov_scalar *link = get(schema, row, "link-state");
+	uint16_t credit;
 
 	memset(out, 0, sizeof(*out));
 	if (mac) {
@@ -84,12 +90,30 @@ int x710_policy_from_row(const struct sriov_schema *schema, const struct sriov_l
 		out->port_vlan_qos = qos ? (uint8_t)qos->u : 0;
 	}
 	out->max_tx_rate_mbps = rate ? (uint32_t)rate->u : 0;
+	if (rate && (rate->u > UINT32_MAX ||
+		     x710_policy_tx_credit(out->max_tx_rate_mbps, &credit))) {
+		snprintf(why, why_len, "max-tx-rate %llu Mbit/s is above %u, the most "
+			 "config_vsi_bw_limit can express (%u credits of %u Mbit/s)",
+			 (unsigned long long)rate->u, X710_TX_RATE_MAX_MBPS, X710_AQ_BW_CREDIT_MAX,
+			 X710_AQ_BW_CREDIT_MBPS);
+		return -ERANGE;
+	}
 	/* The schema's link-state words are in vc_link_state order: auto, enable, disable. */
 	out->link_state = link ? (enum vc_link_state)link->enum_index : VC_LINK_AUTO;
 	if (out->link_state > VC_LINK_DISABLE) {
 		snprintf(why, why_len, "link-state index %u is unknown", link->enum_index);
 		return -EINVAL;
 	}
+	return 0;
+}
+
+int x710_policy_tx_credit(uint32_t mbps, uint16_t *credit)
+{
+	uint32_t c = mbps / X710_AQ_BW_CREDIT_MBPS + (mbps % X710_AQ_BW_CREDIT_MBPS != 0);
+
+	if (c > X710_AQ_BW_CREDIT_MAX)
+		return -ERANGE;
+	*credit = (uint16_t)c;
 	return 0;
 }
 
@@ -102,4 +126,9 @@ void x710_policy_vf_config(const struct vc_policy *p, struct x710_vf_config *cfg
 	cfg->mac_anti_spoof = p->mac_anti_spoof;
 	cfg->port_vlan = p->has_port_vlan;
 	cfg->pvid = (uint16_t)(p->port_vlan_id | (uint16_t)p->port_vlan_qos << PVID_PRIO_SHIFT);
+	/* A rate past the field was refused by x710_policy_from_row: the
+	 * fallback here only keeps the VF unlimited rather than wrong. */
+	if (x710_policy_tx_credit(p->max_tx_rate_mbps, &cfg->tx_credit))
+		cfg->tx_credit = 0;
+	cfg->tx_max_credit = cfg->tx_credit ? X710_TX_BURST_MAX_CREDIT : 0;
 }

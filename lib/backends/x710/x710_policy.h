@@ -14,6 +14,15 @@
 #include "vc_policy.h"
 #include "x710_hw.h"
 
+/* Burst of a limited VF: 2^4 = 16 credits, what Linux's i40e asks for
+ * (I40E_MAX_BW_INACTIVE_ACCUM) and the most the command documents firmware
+ * taking. On the model that is 16 x 6250 B = 100 kB (sim/model/README.md). */
+#define X710_TX_BURST_MAX_CREDIT 4
+
+/* max-tx-rate in Mbit/s -> config_vsi_bw_limit credits of 50 Mbit/s,
+ * rounded up (0 stays 0 = unlimited); -ERANGE past X710_TX_RATE_MAX_MBPS. */
+int x710_policy_tx_credit(uint32_t mbps, uint16_t *credit);
+
 /* The values of a VF nobody configured yet: every schema default. */
 void x710_policy_defaults(const struct sriov_schema *schema, struct sriov_live_row *row);
 

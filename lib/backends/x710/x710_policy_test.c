@@ -116,12 +116,64 @@ static void test_hostile_values_refused(void **state)
 	assert_int_equal(x710_policy_from_row(&s, &row, &p, why, sizeof(why)), -EINVAL);
 }
 
+/* Mbit/s -> 50 Mbit/s credits, rounded up; the burst only with a limit. */
+static void test_tx_rate_credits(void **state)
+{
+	static const struct { uint32_t mbps; uint16_t credit; } cases[] = {
+		{ 0, 0 }, { 1, 1 }, { 49, 1 }, { 50, 1 }, { 51, 2 }, { 100, 2 }, { 120, 3 },
+		{ 10000, 200 }, { 40000, 800 }, { X710_TX_RATE_MAX_MBPS - 49, 0xFFFF },
+		{ X710_TX_RATE_MAX_MBPS, 0xFFFF },
+	};
+	struct vc_policy p = { .num_queues = 1 };
+	struct x710_vf_config cfg;
+	uint16_t credit = 7;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(x710_policy_tx_credit(cases[i].mbps, &credit), 0);
+		assert_int_equal(credit, cases[i].credit);
+	}
+	credit = 7;
+	assert_int_equal(x710_policy_tx_credit(X710_TX_RATE_MAX_MBPS + 1, &credit), -ERANGE);
+	assert_int_equal(x710_policy_tx_credit(UINT32_MAX, &credit), -ERANGE);
+	assert_int_equal(credit, 7);
+	p.max_tx_rate_mbps = 120;
+	x710_policy_vf_config(&p, &cfg);
+	assert_int_equal(cfg.tx_credit, 3);
+	assert_int_equal(cfg.tx_max_credit, X710_TX_BURST_MAX_CREDIT);
+	p.max_tx_rate_mbps = 0;
+	x710_policy_vf_config(&p, &cfg);
+	assert_int_equal(cfg.tx_credit, 0);
+	assert_int_equal(cfg.tx_max_credit, 0);
+}
+
+/* A rate the credit field cannot hold is refused, naming the limit. */
+static void test_tx_rate_past_the_field(void **state)
+{
+	struct sriov_schema s = schema();
+	struct sriov_live_row row;
+	struct vc_policy p;
+	char why[160];
+
+	(void)state;
+	x710_policy_defaults(&s, &row);
+	set(&row, "max-tx-rate", (union sriov_scalar){ .u = X710_TX_RATE_MAX_MBPS });
+	assert_int_equal(x710_policy_from_row(&s, &row, &p, why, sizeof(why)), 0);
+	set(&row, "max-tx-rate", (union sriov_scalar){ .u = X710_TX_RATE_MAX_MBPS + 1 });
+	assert_int_equal(x710_policy_from_row(&s, &row, &p, why, sizeof(why)), -ERANGE);
+	assert_non_null(strstr(why, "max-tx-rate 3276751 Mbit/s is above 3276750"));
+	set(&row, "max-tx-rate", (union sriov_scalar){ .u = UINT64_C(1) << 40 });
+	assert_int_equal(x710_policy_from_row(&s, &row, &p, why, sizeof(why)), -ERANGE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults_are_ixl_defaults),
 		cmocka_unit_test(test_every_key_maps),
 		cmocka_unit_test(test_hostile_values_refused),
+		cmocka_unit_test(test_tx_rate_credits),
+		cmocka_unit_test(test_tx_rate_past_the_field),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

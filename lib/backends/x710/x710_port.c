@@ -326,7 +326,9 @@ static int port_read_live(void *handle, const struct sriov_schema *schema,
 	else if (port->owned && port->hw->caps.num_vfs <= UINT16_MAX)
 		live->total_vfs = (uint16_t)port->hw->caps.num_vfs;
 #endif
-	/* Only the owner knows the VFs' values; others see them as unknown. */
+	/* Only the owner knows the VFs' values; others see them as unknown.
+	 * They are what this process applied: max-tx-rate too, since the model
+	 * has no query_vsi_bw_config (0x0408) to read a VSI's limit back. */
 	if (port->owned)
 		for (uint16_t vf = 0; vf < n; vf++)
 			live->vf[vf] = port->vf[vf];
@@ -341,8 +343,8 @@ static int port_change_mode(const struct sriov_change *c)
 	if (c->section == SRIOV_SECTION_PF)
 		return strcmp(c->p->name, "num_vfs") == 0 ? SRIOV_CHANGE_DISRUPTIVE
 							  : -EOPNOTSUPP;
-	if (strcmp(c->p->name, "max-tx-rate") == 0 && c->new_value.u != 0)
-		return -EOPNOTSUPP;   /* no VSI bandwidth command in the hardware layer yet */
+	if (strcmp(c->p->name, "max-tx-rate") == 0 && c->new_value.u > X710_TX_RATE_MAX_MBPS)
+		return -ERANGE;       /* past config_vsi_bw_limit's credit field (x710_backend.h) */
 	if (strcmp(c->p->name, "passthrough") == 0 && c->new_value.b)
 		return -EOPNOTSUPP;   /* VFs of a userspace PF are bound by whoever uses them */
 	return SRIOV_CHANGE_LIVE;
@@ -393,6 +395,14 @@ static int change_running_vf(struct x710_port *port, const struct sriov_change *
 	if (strcmp(c->p->name, "mac-anti-spoof") == 0 &&
 	    (rc = x710_vf_set_anti_spoof(port->hw, vf, pol->mac_anti_spoof)))
 		return hw_error(port, rc, err, "anti-spoof");
+	if (strcmp(c->p->name, "max-tx-rate") == 0) {
+		struct x710_vf_config cfg;
+
+		/* The VSI's Tx scheduler only, as Linux's i40e: no VF reset. */
+		x710_policy_vf_config(pol, &cfg);
+		if ((rc = x710_vf_set_tx_limit(port->hw, vf, cfg.tx_credit, cfg.tx_max_credit)))
+			return hw_error(port, rc, err, "Tx rate limit");
+	}
 	if ((rc = vc_host_set_policy(port->host, vf, pol)))
 		return sriov_error_set(err, rc, "the virtchnl host refused the policy");
 	if (needs_vf_reset(c->p->name)) {

@@ -17,6 +17,7 @@
 
 #include <sriov/backend.h>
 #include <sriov/config.h>
+#include <sriov/diag.h>
 #include <sriov/plan.h>
 
 #include "x710/x710_adminq_defs.h"
@@ -254,6 +255,159 @@ static void test_rollback_of_live_changes(void **state)
 	assert_int_equal(n, 0);
 }
 
+#define RATE_CONF \
+	CONF_HEAD \
+	"VF-0 { mac-addr : \"02:00:00:00:05:00\"; max-tx-rate : %u; }\n" \
+	"VF-1 { mac-addr : \"02:00:00:00:05:01\"; max-tx-rate : %u; }\n" \
+	"VF-2 { mac-addr : \"02:00:00:00:05:%02x\"; }\n"
+#define BURST_MAX_CREDIT 4      /* the backend's burst, as Linux's i40e (x710_policy.h) */
+
+static int apply_rates(struct fx *f, unsigned int r0, unsigned int r1, unsigned int mac2,
+		       size_t *n, struct sriov_apply_result *res)
+{
+	char text[512];
+
+	snprintf(text, sizeof(text), RATE_CONF, 3u, r0, r1, mac2);
+	return apply_text(f, text, n, res);
+}
+
+/* max-tx-rate of VF @vf as read_live reports it. */
+static uint64_t live_rate(struct fx *f, uint16_t vf)
+{
+	const struct sriov_backend *be = &sriov_backend_x710;
+	struct sriov_schema schema = { be->schema };
+	struct sriov_live *live = NULL;
+	struct sriov_error err = { 0 };
+	int k = sriov_schema_find(&schema, SRIOV_SECTION_VF, "max-tx-rate");
+	const union sriov_scalar *v;
+	uint64_t rate;
+
+	assert_true(k >= 0);
+	assert_int_equal(be->ops->read_live(f->port, &schema, &live, &err), 0);
+	v = sriov_live_get(live, SRIOV_SECTION_VF, vf, (size_t)k);
+	assert_non_null(v);
+	rate = v->u;
+	sriov_live_free(live);
+	return rate;
+}
+
+/* Credits are 50 Mbit/s rounded up: 120 -> 3 at creation (VSI built with
+ * it), a live change reaches VF-1's VSI only (same SEID: no reset), 0 lifts
+ * it; read_live gives back the configured Mbit/s. */
+static void test_tx_rate_at_creation_and_live(void **state)
+{
+	struct fx *f = *state;
+	struct sriov_apply_result res;
+	struct vsi_view before[VFS_PER_PF], after[VFS_PER_PF];
+	size_t n;
+
+	assert_int_equal(apply_rates(f, 120, 0, 2, &n, &res), 0);
+	assert_int_equal(model_vfs(f, before), 3);
+	assert_int_equal(before[0].info.bw_credit, 3);
+	assert_int_equal(before[0].info.bw_max_credit, BURST_MAX_CREDIT);
+	assert_int_equal(before[1].info.bw_credit, 0);
+	assert_int_equal(before[2].info.bw_credit, 0);
+	assert_int_equal(live_rate(f, 0), 120);
+
+	assert_int_equal(apply_rates(f, 120, 100, 2, &n, &res), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(model_vfs(f, after), 3);
+	assert_int_equal(after[1].info.bw_credit, 2);
+	assert_int_equal(after[1].info.bw_max_credit, BURST_MAX_CREDIT);
+	assert_int_equal(after[1].info.bw_rate_bps, 100000000ull);
+	for (unsigned int vf = 0; vf < 3; vf++) {
+		assert_int_equal(after[vf].info.seid, before[vf].info.seid);
+		assert_int_equal(after[vf].info.n_filters, before[vf].info.n_filters);
+	}
+	assert_int_equal(after[0].info.bw_credit, 3);
+	assert_int_equal(live_rate(f, 1), 100);
+	/* Converged: nothing to do. */
+	assert_int_equal(apply_rates(f, 120, 100, 2, &n, &res), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(apply_rates(f, 0, 100, 2, &n, &res), 0);
+	assert_int_equal(model_vfs(f, after), 3);
+	assert_int_equal(after[0].info.bw_credit, 0);
+	assert_int_equal(after[0].info.bw_max_credit, 0);
+	assert_int_equal(after[1].info.bw_credit, 2);
+}
+
+/* The plan: a rate is a live change; one past the credit field is refused
+ * before anything runs, by the schema (naming the limit) and by the backend. */
+static void test_tx_rate_plan(void **state)
+{
+	struct fx *f = *state;
+	const struct sriov_backend *be = &sriov_backend_x710;
+	struct sriov_schema schema = { be->schema };
+	struct sriov_conf *conf = sriov_conf_new();
+	struct sriov_change c = { .section = SRIOV_SECTION_VF };
+	int k = sriov_schema_find(&schema, SRIOV_SECTION_VF, "max-tx-rate");
+	char text[512], msg[256];
+	bool named = false;
+
+	assert_true(k >= 0);
+	c.param = (size_t)k;
+	c.p = sriov_schema_param(&schema, SRIOV_SECTION_VF, c.param);
+	c.new_value.u = 100;
+	assert_int_equal(be->ops->change_mode(&c), SRIOV_CHANGE_LIVE);
+	c.new_value.u = X710_TX_RATE_MAX_MBPS;
+	assert_int_equal(be->ops->change_mode(&c), SRIOV_CHANGE_LIVE);
+	c.new_value.u = X710_TX_RATE_MAX_MBPS + 1;
+	assert_int_equal(be->ops->change_mode(&c), -ERANGE);
+
+	snprintf(text, sizeof(text), RATE_CONF, 3u, X710_TX_RATE_MAX_MBPS + 1, 0u, 2u);
+	assert_int_equal(sriov_conf_load_buffer(conf, "t.conf", text, strlen(text)), 0);
+	assert_int_not_equal(sriov_conf_resolve(conf, &schema), 0);
+	for (size_t i = 0; i < sriov_conf_diag_count(conf); i++) {
+		sriov_diag_format(sriov_conf_diag(conf, i), msg, sizeof(msg));
+		named |= strstr(msg, "max-tx-rate") && strstr(msg, "3276750");
+	}
+	assert_true(named);
+	sriov_conf_free(conf);
+	(void)f;
+}
+
+/* A failing step after a rate change undoes the rate; a refused bandwidth
+ * command leaves the old limit and names the command. */
+static void test_tx_rate_rollback(void **state)
+{
+	struct fx *f = *state;
+	struct sriov_apply_result res;
+	struct vsi_view v[VFS_PER_PF];
+	struct x710sim_aq_fault add_vsi = {
+		.pf = 0, .opcode = X710_AQC_ADD_VSI, .nth = 1,
+		.kind = X710SIM_AQ_FAULT_FAIL, .rc = RC_EBUSY,
+	};
+	struct x710sim_aq_fault bw = {
+		.pf = 0, .opcode = X710_AQC_CONFIG_VSI_BW_LIMIT, .nth = 1,
+		.kind = X710SIM_AQ_FAULT_FAIL, .rc = RC_EBUSY,
+	};
+	size_t n;
+
+	assert_int_equal(apply_rates(f, 200, 0, 2, &n, &res), 0);
+	/* VF-1's rate (step 1, live) then VF-2's MAC whose rebuild fails. */
+	assert_int_equal(x710sim_fault_aq(f->t.sim, &add_vsi), 0);
+	assert_int_not_equal(apply_rates(f, 200, 500, 0x22, &n, &res), 0);
+	assert_int_equal(x710sim_fault_aq(f->t.sim, NULL), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(res.failed_step, 1);
+	assert_int_equal(res.undo_failures, 0);
+	assert_int_equal(model_vfs(f, v), 3);
+	assert_int_equal(v[1].info.bw_credit, 0);
+	assert_int_equal(v[0].info.bw_credit, 4);
+	assert_int_equal(live_rate(f, 1), 0);
+
+	assert_int_equal(x710sim_fault_aq(f->t.sim, &bw), 0);
+	assert_int_equal(apply_rates(f, 1000, 0, 2, &n, &res), -EBUSY);
+	assert_int_equal(x710sim_fault_aq(f->t.sim, NULL), 0);
+	assert_non_null(strstr(res.error.message, "config_vsi_bw_limit (0x0400) failed: EBUSY"));
+	assert_int_equal(model_vfs(f, v), 3);
+	assert_int_equal(v[0].info.bw_credit, 4);
+	assert_int_equal(live_rate(f, 0), 200);
+	/* The live state still says what runs. */
+	assert_int_equal(apply_rates(f, 200, 0, 2, &n, &res), 0);
+	assert_int_equal(n, 0);
+}
+
 /* VF-1 goes through an FLR while active: one serve pass sees VFLR, clears
  * its GLGEN_VFLRSTAT bit and rebuilds it once (a second add_vsi would fail),
  * and the virtchnl host forgets the VF's session. */
@@ -316,6 +470,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rollback_every_vf, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_of_live_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_vflr_rebuilds_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tx_rate_at_creation_and_live, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tx_rate_plan, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tx_rate_rollback, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
