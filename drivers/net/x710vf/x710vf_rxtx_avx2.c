@@ -15,14 +15,15 @@
 _Static_assert(offsetof(struct rte_mbuf, hash) + sizeof(uint32_t) ==
 	       offsetof(struct rte_mbuf, rearm_data) + sizeof(__m256i), "mbuf layout");
 
-/* Four descriptors from d into four mbufs, when all four are complete,
- * error-free single buffers; adds their lengths to *len_sum. Returns
- * false, having written nothing, otherwise. */
 /* The loop's constants, set up once per burst and kept in registers. */
 struct avx2_rx_consts {
 	__m256i init;           /* mbuf rearm word */
 	__m256i status_mask, status_want, len_mask, ptype_idx, fltstat_rss, rss_flag, rss_word;
 };
+
+/* vperm2i128 selectors: both low 128-bit halves, both high halves. */
+#define AVX2_LOW_HALVES  0x20
+#define AVX2_HIGH_HALVES 0x31
 
 /* Hide v's value from the compiler so that it keeps it in a register
  * rather than reloading the constant from memory in every iteration. */
@@ -48,6 +49,9 @@ avx2_rx_consts_init(struct avx2_rx_consts *c, uint64_t mbuf_init)
 	AVX2_IN_REG(c->rss_word);
 }
 
+/* Four descriptors from d into four mbufs, when all four are complete,
+ * error-free single buffers; adds their lengths to *len_sum. Returns
+ * false, having written nothing, otherwise. */
 static __rte_always_inline bool
 avx2_rx4(const volatile struct x710_rx_desc_wb *d, struct rte_mbuf **sw, struct rte_mbuf **pkts,
 	 const struct avx2_rx_consts *c, __m256i *len_sum)
@@ -63,12 +67,12 @@ avx2_rx4(const volatile struct x710_rx_desc_wb *d, struct rte_mbuf **sw, struct 
 
 	/* qw1 (status, ptype, length) of d0..d3 in one register. */
 	__m256i qw1 = _mm256_permute2x128_si256(_mm256_unpackhi_epi64(d0, d1),
-						_mm256_unpackhi_epi64(d2, d3), 0x20);
+						_mm256_unpackhi_epi64(d2, d3), AVX2_LOW_HALVES);
 	__m256i ok = _mm256_cmpeq_epi64(_mm256_and_si256(qw1, c->status_mask), c->status_want);
 	if (_mm256_movemask_pd(_mm256_castsi256_pd(ok)) != 0xF)
 		return false;
 	__m256i qw0 = _mm256_permute2x128_si256(_mm256_unpacklo_epi64(d0, d1),
-						_mm256_unpacklo_epi64(d2, d3), 0x20);
+						_mm256_unpacklo_epi64(d2, d3), AVX2_LOW_HALVES);
 
 	__m256i len = _mm256_and_si256(_mm256_srli_epi64(qw1, X710_RXD_QW1_LEN_PBUF_SHIFT),
 				       c->len_mask);
@@ -87,10 +91,14 @@ avx2_rx4(const volatile struct x710_rx_desc_wb *d, struct rte_mbuf **sw, struct 
 	__m256i f02 = _mm256_unpacklo_epi64(lo, hi), f13 = _mm256_unpackhi_epi64(lo, hi);
 	__m256i mbufs = _mm256_loadu_si256((const __m256i *)sw);
 	_mm256_storeu_si256((__m256i *)pkts, mbufs);
-	_mm256_storeu_si256((__m256i *)X710VF_MBUF_REARM(sw[0]), _mm256_permute2x128_si256(r02, f02, 0x20));
-	_mm256_storeu_si256((__m256i *)X710VF_MBUF_REARM(sw[1]), _mm256_permute2x128_si256(r13, f13, 0x20));
-	_mm256_storeu_si256((__m256i *)X710VF_MBUF_REARM(sw[2]), _mm256_permute2x128_si256(r02, f02, 0x31));
-	_mm256_storeu_si256((__m256i *)X710VF_MBUF_REARM(sw[3]), _mm256_permute2x128_si256(r13, f13, 0x31));
+	__m256i row0 = _mm256_permute2x128_si256(r02, f02, AVX2_LOW_HALVES);
+	__m256i row1 = _mm256_permute2x128_si256(r13, f13, AVX2_LOW_HALVES);
+	__m256i row2 = _mm256_permute2x128_si256(r02, f02, AVX2_HIGH_HALVES);
+	__m256i row3 = _mm256_permute2x128_si256(r13, f13, AVX2_HIGH_HALVES);
+	_mm256_storeu_si256((__m256i *)X710VF_MBUF_REARM(sw[0]), row0);
+	_mm256_storeu_si256((__m256i *)X710VF_MBUF_REARM(sw[1]), row1);
+	_mm256_storeu_si256((__m256i *)X710VF_MBUF_REARM(sw[2]), row2);
+	_mm256_storeu_si256((__m256i *)X710VF_MBUF_REARM(sw[3]), row3);
 	*len_sum = _mm256_add_epi64(*len_sum, len);
 	return true;
 }
