@@ -10,6 +10,9 @@
  *       prints "link up|down", then "sent N" once every frame is queued, and
  *       keeps the port open until stdin reaches EOF (the model reads the Tx
  *       ring from our memory after tx_burst returns).
+ *   x710_pf_sender EAL-ARGS -- --src MAC --dst MAC --seconds S [--len L]
+ *       sends L-byte frames as fast as the Tx ring takes them for S seconds
+ *       (a rate-limited VF's ring stays full), then "sent N" as above.
  *   x710_pf_sender --pcap FILE --src MAC --dst MAC --count N
  */
 #include <errno.h>
@@ -27,6 +30,8 @@
 #include <rte_mbuf.h>
 
 #define FRAME_LEN       60      /* minimum Ethernet frame without FCS */
+#define FRAME_LEN_MAX   1514    /* untagged, no FCS: fits one default mbuf */
+#define MAX_SECONDS     60
 #define ETH_HDR_LEN     14
 #define IPV4_HDR_LEN    20
 #define UDP_HDR_LEN     8
@@ -49,6 +54,8 @@
 struct sender_opts {
 	uint8_t src[6], dst[6];
 	unsigned int count;
+	unsigned int seconds;   /* send for this long instead of count frames */
+	unsigned int len;       /* frame length, FRAME_LEN..FRAME_LEN_MAX */
 	const char *pcap;
 };
 
@@ -89,17 +96,17 @@ static uint16_t ip_checksum(const uint8_t *h)
 	return (uint16_t)~sum;
 }
 
-/* Ethernet / IPv4 / UDP, padded to FRAME_LEN; seq in the IP id. */
-static void build_frame(const struct sender_opts *o, uint16_t seq, uint8_t f[FRAME_LEN])
+/* Ethernet / IPv4 / UDP of o->len bytes; seq in the IP id. */
+static void build_frame(const struct sender_opts *o, uint16_t seq, uint8_t *f)
 {
 	uint8_t *ip = f + ETH_HDR_LEN, *udp = ip + IPV4_HDR_LEN;
 
-	memset(f, 0, FRAME_LEN);
+	memset(f, 0, o->len);
 	memcpy(f, o->dst, 6);
 	memcpy(f + 6, o->src, 6);
 	put16(f + 12, ETHERTYPE_IPV4);
 	ip[0] = 0x45;                                        /* version 4, 5 words */
-	put16(ip + 2, FRAME_LEN - ETH_HDR_LEN);
+	put16(ip + 2, (uint16_t)(o->len - ETH_HDR_LEN));
 	put16(ip + 4, seq);
 	ip[8] = 64;                                          /* TTL */
 	ip[9] = IPPROTO_UDP_NUM;
@@ -108,7 +115,7 @@ static void build_frame(const struct sender_opts *o, uint16_t seq, uint8_t f[FRA
 	put16(ip + 10, ip_checksum(ip));
 	put16(udp, UDP_PORT);
 	put16(udp + 2, UDP_PORT);
-	put16(udp + 4, FRAME_LEN - ETH_HDR_LEN - IPV4_HDR_LEN);  /* checksum 0: none */
+	put16(udp + 4, (uint16_t)(o->len - ETH_HDR_LEN - IPV4_HDR_LEN));  /* checksum 0: none */
 }
 
 static int write_pcap(const struct sender_opts *o)
@@ -125,11 +132,11 @@ static int write_pcap(const struct sender_opts *o)
 	if (fwrite(hdr, sizeof(hdr), 1, f) != 1)
 		rc = -EIO;
 	for (unsigned int i = 0; i < o->count && rc == 0; i++) {
-		uint32_t rec[4] = { i, 0, FRAME_LEN, FRAME_LEN };
-		uint8_t frame[FRAME_LEN];
+		uint32_t rec[4] = { i, 0, o->len, o->len };
+		uint8_t frame[FRAME_LEN_MAX];
 
 		build_frame(o, (uint16_t)i, frame);
-		if (fwrite(rec, sizeof(rec), 1, f) != 1 || fwrite(frame, FRAME_LEN, 1, f) != 1)
+		if (fwrite(rec, sizeof(rec), 1, f) != 1 || fwrite(frame, o->len, 1, f) != 1)
 			rc = -EIO;
 	}
 	if (fclose(f) != 0 || rc) {
@@ -147,6 +154,8 @@ static int parse_opts(int argc, char **argv, struct sender_opts *o)
 		{ "dst", required_argument, NULL, 'd' },
 		{ "count", required_argument, NULL, 'n' },
 		{ "pcap", required_argument, NULL, 'p' },
+		{ "seconds", required_argument, NULL, 't' },
+		{ "len", required_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool have_src = false, have_dst = false;
@@ -177,13 +186,29 @@ static int parse_opts(int argc, char **argv, struct sender_opts *o)
 		case 'p':
 			o->pcap = optarg;
 			break;
+		case 't':
+		case 'l': {
+			unsigned long lo = c == 't' ? 1 : FRAME_LEN;
+			unsigned long hi = c == 't' ? MAX_SECONDS : FRAME_LEN_MAX;
+
+			errno = 0;
+			unsigned long v = strtoul(optarg, &end, 10);
+			if (errno || *end || v < lo || v > hi) {
+				fprintf(stderr, "x710_pf_sender: --%s '%s': %lu..%lu\n",
+					c == 't' ? "seconds" : "len", optarg, lo, hi);
+				return -EINVAL;
+			}
+			*(c == 't' ? &o->seconds : &o->len) = (unsigned int)v;
+			break;
+		}
 		default:
 			return -EINVAL;
 		}
 	}
-	if (!have_src || !have_dst || o->count == 0 || optind != argc) {
-		fprintf(stderr, "usage: x710_pf_sender [EAL-ARGS --] --src MAC --dst MAC --count N "
-			"[--pcap FILE]\n");
+	if (!have_src || !have_dst || (o->count == 0) == (o->seconds == 0) ||
+	    (o->seconds && o->pcap) || optind != argc) {
+		fprintf(stderr, "usage: x710_pf_sender [EAL-ARGS --] --src MAC --dst MAC "
+			"{--count N [--pcap FILE] | --seconds S} [--len L]\n");
 		return -EINVAL;
 	}
 	return 0;
@@ -220,6 +245,35 @@ static void report_link(uint16_t port)
 	printf("link %s\n", link.link_status ? "up" : "down");
 }
 
+/* --seconds: the ring full for that long; a limited VF holds frames back,
+ * so no progress is no error here. Returns the frames queued. */
+static unsigned int send_for(uint16_t port, struct rte_mempool *pool,
+			     const struct sender_opts *o)
+{
+	uint64_t end = rte_get_timer_cycles() + o->seconds * rte_get_timer_hz();
+	unsigned int sent = 0;
+
+	while (rte_get_timer_cycles() < end) {
+		struct rte_mbuf *m[BURST];
+		uint16_t done;
+
+		if (rte_pktmbuf_alloc_bulk(pool, m, BURST) != 0) {
+			(void)rte_eth_tx_done_cleanup(port, 0, 0);
+			continue;
+		}
+		for (unsigned int i = 0; i < BURST; i++) {
+			build_frame(o, (uint16_t)(sent + i), rte_pktmbuf_mtod(m[i], uint8_t *));
+			m[i]->data_len = (uint16_t)o->len;
+			m[i]->pkt_len = o->len;
+		}
+		done = rte_eth_tx_burst(port, 0, m, BURST);
+		for (unsigned int i = done; i < BURST; i++)
+			rte_pktmbuf_free(m[i]);
+		sent += done;
+	}
+	return sent;
+}
+
 static int send_all(uint16_t port, struct rte_mempool *pool, const struct sender_opts *o)
 {
 	uint64_t stall_cycles = TX_STALL_SEC * rte_get_timer_hz();
@@ -235,8 +289,8 @@ static int send_all(uint16_t port, struct rte_mempool *pool, const struct sender
 		if (rte_pktmbuf_alloc_bulk(pool, m, n) == 0) {
 			for (unsigned int i = 0; i < n; i++) {
 				build_frame(o, (uint16_t)(sent + i), rte_pktmbuf_mtod(m[i], uint8_t *));
-				m[i]->data_len = FRAME_LEN;
-				m[i]->pkt_len = FRAME_LEN;
+				m[i]->data_len = (uint16_t)o->len;
+				m[i]->pkt_len = o->len;
 			}
 			done = rte_eth_tx_burst(port, 0, m, (uint16_t)n);
 			for (unsigned int i = done; i < n; i++)
@@ -258,7 +312,7 @@ static int send_all(uint16_t port, struct rte_mempool *pool, const struct sender
 
 int main(int argc, char **argv)
 {
-	struct sender_opts o = { .count = 0 };
+	struct sender_opts o = { .count = 0, .len = FRAME_LEN };
 	struct rte_mempool *pool;
 	char buf[64];
 	int n, rc;
@@ -287,7 +341,12 @@ int main(int argc, char **argv)
 	if (port_start(0, pool))
 		return 1;
 	report_link(0);
-	rc = send_all(0, pool, &o);
+	if (o.seconds) {
+		printf("sent %u\n", send_for(0, pool, &o));
+		rc = 0;
+	} else {
+		rc = send_all(0, pool, &o);
+	}
 	/* Keep the rings alive until the test has read the model's counters. */
 	while (rc == 0 && (n = (int)read(STDIN_FILENO, buf, sizeof(buf))) != 0)
 		if (n < 0 && errno != EINTR)
