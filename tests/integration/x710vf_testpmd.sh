@@ -122,6 +122,43 @@ pstat() {
 	grep -A4 "NIC statistics for port $2 " "$1" | last /dev/stdin "$3"
 }
 
+# snap NAME: the model's counters of VF0 and VF1 now, as NAME_<key>_<0|1>.
+snap() {
+	for v in 0 1; do
+		for k in tx_unicast tx_bytes rx_unicast rx_bytes rx_discards; do
+			eval "${1}_${k}_$v=\$(mjson $((ABS0 + v)) $k)"
+		done
+	done
+}
+
+# converge NAME WHAT: with the fwd testpmd's counters cleared when snapshot
+# NAME was taken, poll until for both ports every frame testpmd sent is in
+# the model's tx_unicast and every frame the model gave the VF (rx_unicast
+# less rx_discards) was received: no frame lost, none counted twice.
+# Sets D_TX_v, D_RX_v (model deltas), T_v, R_v (testpmd).
+converge() {
+	c=0
+	while :; do
+		stats "$RUN/fwd.log" 6 "$FWD_PID"
+		ok=1
+		for v in 0 1; do
+			eval "d_tx=\$(( \$(mjson $((ABS0 + v)) tx_unicast) - ${1}_tx_unicast_$v ))"
+			eval "d_rx=\$(( \$(mjson $((ABS0 + v)) rx_unicast) - ${1}_rx_unicast_$v ))"
+			eval "d_disc=\$(( \$(mjson $((ABS0 + v)) rx_discards) - ${1}_rx_discards_$v ))"
+			t=$(pstat "$RUN/fwd.log" $v TX-packets)
+			r=$(pstat "$RUN/fwd.log" $v RX-packets)
+			[ "$d_tx" = "$t" ] && [ "$((d_rx - d_disc))" = "$r" ] || ok=0
+			eval "D_TX_$v=$d_tx D_RX_$v=$d_rx D_DISC_$v=$d_disc T_$v=$t R_$v=$r"
+		done
+		[ "$ok" = 1 ] && return
+		c=$((c + 1))
+		[ "$c" -le "$POLLS" ] || fail "$2: counts disagree with the model:
+ port 0: testpmd TX $T_0 RX $R_0; model VF0 tx_unicast +$D_TX_0 rx_unicast +$D_RX_0 rx_discards +$D_DISC_0
+ port 1: testpmd TX $T_1 RX $R_1; model VF1 tx_unicast +$D_TX_1 rx_unicast +$D_RX_1 rx_discards +$D_DISC_1"
+		sleep 0.1
+	done
+}
+
 # rx_frames LOG FD PID FROM WHAT: poll `show port stats 0` until port 0
 # reported at least MIN_FRAMES received after line FROM of LOG; sets RX.
 rx_frames() {
@@ -248,6 +285,7 @@ testpmd fwd -a "$VF0" -a "$VF1"
 FWD_PID=${PIDS##* }
 exec 6>"$RUN/fwd.in"
 until_seen "$RUN/fwd.log" "testpmd> " "$FWD_PID" "fwd prompt"
+snap MAC
 printf 'set eth-peer 0 %s\nset eth-peer 1 %s\nset fwd mac\nstart tx_first\n' "$MAC1" "$MAC0" >&6
 i=0
 while :; do
@@ -259,27 +297,12 @@ while :; do
 	i=$((i + 1)); [ "$i" -le "$POLLS" ] || fail "mac fwd: port RX ${P0:-0}/${P1:-0}"
 done
 echo "   mac fwd: port 0 RX $P0, port 1 RX $P1"
-# Drain what mac forwarding left in the rings (rxonly until both ports are
-# quiet), so that the io phase's counts start from a known model state.
-drain() {
-	printf 'stop\nset fwd rxonly\nstart\n' >&6
-	PREV=
-	while :; do
-		stats "$RUN/fwd.log" 6 "$FWD_PID"
-		CUR="$(pstat "$RUN/fwd.log" 0 RX-packets) $(pstat "$RUN/fwd.log" 1 RX-packets)"
-		CUR="$CUR $(mjson "$ABS0" rx_unicast) $(mjson "$((ABS0 + 1))" rx_unicast)"
-		[ "$CUR" = "$PREV" ] && break
-		PREV=$CUR
-		sleep 0.2
-	done
-	printf 'stop\n' >&6
-}
-drain
-for v in 0 1; do
-	for k in tx_unicast tx_bytes rx_unicast rx_bytes rx_discards; do
-		eval "M0_${k}_$v=\$(mjson $((ABS0 + v)) $k)"
-	done
-done
+# Drain what mac forwarding left in the rings: rxonly until every count
+# agrees with the model (base: before mac forwarding began).
+printf 'stop\nset fwd rxonly\nstart\n' >&6
+converge MAC "after mac forwarding"
+printf 'stop\n' >&6
+snap IO
 printf 'clear port stats all\nset fwd io\nstart tx_first\n' >&6
 until_seen "$RUN/fwd.log" "io packet forwarding" "$FWD_PID" "io fwd started"
 i=0
@@ -295,33 +318,14 @@ done
 # port sent is in the model's Tx counters, and every frame the model gave
 # a VF was received by testpmd or dropped for want of a descriptor.
 printf 'stop\nset fwd rxonly\nstart\n' >&6
-i=0
-while :; do
-	stats "$RUN/fwd.log" 6 "$FWD_PID"
-	ok=1
-	for v in 0 1; do
-		eval "d_tx=\$(( \$(mjson $((ABS0 + v)) tx_unicast) - M0_tx_unicast_$v ))"
-		eval "d_rx=\$(( \$(mjson $((ABS0 + v)) rx_unicast) - M0_rx_unicast_$v ))"
-		eval "d_disc=\$(( \$(mjson $((ABS0 + v)) rx_discards) - M0_rx_discards_$v ))"
-		t=$(pstat "$RUN/fwd.log" $v TX-packets)
-		r=$(pstat "$RUN/fwd.log" $v RX-packets)
-		[ "$d_tx" = "$t" ] && [ "$((d_rx - d_disc))" = "$r" ] || ok=0
-		eval "D_TX_$v=$d_tx D_RX_$v=$d_rx D_DISC_$v=$d_disc T_$v=$t R_$v=$r"
-	done
-	[ "$ok" = 1 ] && break
-	i=$((i + 1))
-	[ "$i" -le "$POLLS" ] || fail "io fwd counts disagree with the model:
- port 0: testpmd TX $T_0 RX $R_0; model VF0 tx_unicast +$D_TX_0 rx_unicast +$D_RX_0 rx_discards +$D_DISC_0
- port 1: testpmd TX $T_1 RX $R_1; model VF1 tx_unicast +$D_TX_1 rx_unicast +$D_RX_1 rx_discards +$D_DISC_1"
-	sleep 0.1
-done
+converge IO "io forwarding"
 printf 'stop\n' >&6
 for v in 0 1; do
 	eval "t=\$T_$v r=\$R_$v d_rx=\$D_RX_$v"
 	tb=$(pstat "$RUN/fwd.log" $v TX-bytes)
 	rb=$(pstat "$RUN/fwd.log" $v RX-bytes)
-	eval "d_tb=\$(( \$(mjson $((ABS0 + v)) tx_bytes) - M0_tx_bytes_$v ))"
-	eval "d_rb=\$(( \$(mjson $((ABS0 + v)) rx_bytes) - M0_rx_bytes_$v ))"
+	eval "d_tb=\$(( \$(mjson $((ABS0 + v)) tx_bytes) - IO_tx_bytes_$v ))"
+	eval "d_rb=\$(( \$(mjson $((ABS0 + v)) rx_bytes) - IO_rx_bytes_$v ))"
 	echo "   io port $v: testpmd TX $t ($tb B) RX $r ($rb B); model tx +$d_tb B, rx +$d_rx frames +$d_rb B"
 	[ "$tb" = $((t * FRAME)) ] || fail "port $v TX-bytes $tb != $t x $FRAME"
 	[ "$rb" = $((r * FRAME)) ] || fail "port $v RX-bytes $rb != $r x $FRAME"
