@@ -25,7 +25,9 @@ static void put(const char *dir, const char *name, const char *text)
 	char p[PATH_MAX];
 	FILE *f;
 
-	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	int n = snprintf(p, sizeof(p), "%s/%s", dir, name);
+
+	assert_true(n > 0 && (size_t)n < sizeof(p));   /* the test tree's paths are short */
 	f = fopen(p, "w");
 	assert_non_null(f);
 	fputs(text, f);
