@@ -252,5 +252,8 @@ wait "$RX_PID" "$TX_PID" 2>/dev/null
 RX_PID= TX_PID=
 cleanup
 trap - EXIT
+# The keeper holds the PF memory past sriovd by design; its pid file goes
+# with $RUN, so stop it first (cleanup() cannot find it afterwards).
+[ -f "$RUN/state/fdkeeper.pid" ] && kill "$(cat "$RUN/state/fdkeeper.pid")" 2>/dev/null
 rm -rf "$RUN"
 echo "PASS"

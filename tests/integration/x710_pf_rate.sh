@@ -135,5 +135,8 @@ echo "   VF-1 bw_credit 20, SEIDs unchanged, VF-0 still 2 credits; sriovctl -L s
 kill -TERM "$D_PID"
 wait "$D_PID" 2>/dev/null
 D_PID=
+# The keeper holds the PF memory past sriovd by design; its pid file goes
+# with $RUN, so stop it first (cleanup() cannot find it afterwards).
+[ -f "$RUN/state/fdkeeper.pid" ] && kill "$(cat "$RUN/state/fdkeeper.pid")" 2>/dev/null
 rm -rf "$RUN"
 echo "PASS"
