@@ -120,20 +120,30 @@ echo " 64 frames per port start the loop; the model's switch delivers by MAC fil
 # --- 5. status and metrics -----------------------------------------------------------
 step "sriovd's view: the PF and its VFs (GET /v1/pfs/$pf)"
 printf '$ curl --unix-socket %s http://sriovd/v1/pfs/%s\n' "$sock" "$pf"
-api "/v1/pfs/$pf" | python3 -c '
+api "/v1/pfs/$pf" > "$run/pf.json"
+python3 - "$run/pf.json" <<'PY' || cat "$run/pf.json"
 import json, sys
-pf = json.load(sys.stdin)
-pf = pf.get("pf", pf)
-print("PF %s  driver %s  num_vfs %s" % (pf.get("device", pf.get("pci")), pf.get("backend", pf.get("driver")), pf.get("num_vfs")))
+doc = json.load(open(sys.argv[1]))
+pf = doc["pfs"][0] if "pfs" in doc else doc
+print("PF %s  backend %s  VFs %s of %s  mailbox messages served %s" % (
+    pf.get("device"), pf.get("backend"), pf.get("num_vfs"), pf.get("total_vfs"),
+    pf.get("mailbox_served", "-")))
 for vf in pf.get("vfs", []):
-    v = vf.get("values", vf)
-    print("  VF-%-2s %-13s mac %-17s anti-spoof %-5s queues %s" % (
-        vf.get("vf", vf.get("index")), vf.get("pci", "?"), v.get("mac-addr", "-"),
-        v.get("mac-anti-spoof", "-"), v.get("num-queues", "-")))
-' || api "/v1/pfs/$pf"
+    live = vf.get("live", {})
+    st = vf.get("status", {})
+    c = st.get("counters", {})
+    print("  VF-%-2s %-13s mac %-17s anti-spoof %-5s queues %-2s link %-4s rx %s tx %s" % (
+        vf.get("vf"), vf.get("pci_address", "?"), live.get("mac-addr", "-"),
+        str(live.get("mac-anti-spoof", "-")).lower(), live.get("num-queues", "-"),
+        "up" if st.get("link_up") else ("down" if "link_up" in st else "-"),
+        c.get("rx_packets", "-"), c.get("tx_packets", "-")))
+PY
 
-step "Prometheus metrics (GET /metrics, first VF series)"
-api /metrics | grep -E '^sriov' | head -n 20
+step "Prometheus metrics (GET /metrics: per-VF packets, VF counts, apply results)"
+api /metrics > "$run/metrics.txt"
+# awk reads to the end: a pipe closed early would fail the demo (pipefail).
+awk '/^sriovd_vf_(receive|transmit)_packets_total|^sriovd_pf_vfs|^sriovd_apply_total/' "$run/metrics.txt"
+echo "(all of it: $(grep -c '^sriov' "$run/metrics.txt") series in $run/metrics.txt)"
 
 step "The model's own counters (x710-sim stats)"
 show "$x710sim" stats --dir "$sim"
