@@ -28,8 +28,6 @@ status=0
 run_suite() {
 	local dir=$1; shift
 	ninja -C "$dir"
-	# Integration tests start real processes; the default timeout scale is
-	# raised for the sanitizer build, which is several times slower.
 	meson test -C "$dir" --print-errorlogs --num-processes 1 "$@" || status=1
 }
 
@@ -38,8 +36,10 @@ run_suite build "$@"
 
 CC=clang configure build-san -Dtests=enabled -Db_sanitize=address,undefined \
 	-Db_lundef=false -Dfuzz=true -Dfuzz_seconds="$fuzz_seconds"
-# The vm suite boots QEMU and drives the guest kernel; it runs once, in the
-# gcc build, until it exercises project binaries worth sanitizing.
+# Integration tests start real processes and the sanitized ones are several
+# times slower: their timeouts are scaled. The vm suite boots QEMU (minutes
+# under software emulation) and runs once, in the gcc build; the kernel
+# backend's code itself runs sanitized in suite kernel.
 if [ $# -eq 0 ]; then
 	run_suite build-san --timeout-multiplier 4 --no-suite vm
 else
