@@ -101,6 +101,14 @@ static int vf_bdf(const char *dir, const char *pf, unsigned int n, char *out, si
 	return 0;
 }
 
+/* Stops the rings as a VF driver does at close, so the next user of the
+ * VF (the test runs this tool twice) does not find them running. */
+static void vfs_down(struct vf *vf, unsigned int n)
+{
+	for (unsigned int i = 0; i < n; i++)
+		x710vf_mbx_shutdown(&vf[i].mbx);
+}
+
 /* One request and its reply, for the setup steps. */
 static int call(struct vf *v, uint32_t op, const void *msg, size_t len, void *reply, size_t cap)
 {
@@ -251,6 +259,7 @@ int main(int argc, char **argv)
 		if (rc) {
 			fprintf(stderr, "sriovd-mbx-load: VF %u (%s): %s\n", i, vf[i].bdf,
 				strerror(rc < 0 ? -rc : rc));
+			vfs_down(vf, i + 1);
 			return 1;
 		}
 	}
@@ -267,6 +276,7 @@ int main(int argc, char **argv)
 		next.tv_nsec = (long)(at % NS_PER_S);
 		clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL);
 	}
+	vfs_down(vf, n);
 	printf("mailbox load: %u VFs x %u rounds at %u rounds/s (2 GET_STATS per VF per round), "
 	       "%.2f s\n", n, rounds, rate, (double)(now_ns() - t0) / 1e9);
 	for (int k = 0; k < KINDS; k++) {

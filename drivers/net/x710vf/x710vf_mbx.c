@@ -36,17 +36,36 @@ arq_post(struct x710vf_mbx *mbx, uint16_t i)
 	set_addr(d, mbx->arq_bufs_iova + (uint64_t)i * X710VF_MBX_BUF);
 }
 
-/* Program one ring: head/tail 0, length|enable, base; read the base back. */
-static int
+/* Re-programming can race a device still walking a ring a previous owner
+ * left enabled (it crashed, or exited without x710vf_mbx_shutdown): the
+ * device may write the old head back after ours. Disabling first stops
+ * it; the check afterwards catches a write already in flight. */
+#define RING_PROGRAM_TRIES 3
+
+/* Program one ring: disabled, head/tail 0, length|enable, base; true when
+ * the device reads back the base and a zero head. */
+static bool
 ring_program(volatile uint8_t *bar0, uint32_t h, uint32_t t, uint32_t len,
 	     uint32_t bal, uint32_t bah, uint64_t iova)
 {
+	x710vf_wr32(bar0, len, 0);
 	x710vf_wr32(bar0, h, 0);
 	x710vf_wr32(bar0, t, 0);
 	x710vf_wr32(bar0, len, X710VF_MBX_LEN | X710_AQLEN_ENABLE_MASK);
 	x710vf_wr32(bar0, bal, (uint32_t)iova);
 	x710vf_wr32(bar0, bah, (uint32_t)(iova >> 32));
-	return x710vf_rd32(bar0, bal) == (uint32_t)iova ? 0 : -EIO;
+	return x710vf_rd32(bar0, bal) == (uint32_t)iova &&
+	       (x710vf_rd32(bar0, h) & X710_AQ_HT_MASK) == 0;
+}
+
+static int
+ring_program_retry(volatile uint8_t *bar0, uint32_t h, uint32_t t, uint32_t len,
+		   uint32_t bal, uint32_t bah, uint64_t iova)
+{
+	for (int i = 0; i < RING_PROGRAM_TRIES; i++)
+		if (ring_program(bar0, h, t, len, bal, bah, iova))
+			return 0;
+	return -EIO;
 }
 
 int
@@ -69,11 +88,11 @@ x710vf_mbx_init(struct x710vf_mbx *mbx, volatile uint8_t *bar0, void *mem, uint6
 	for (uint16_t i = 0; i < X710VF_MBX_LEN; i++)
 		arq_post(mbx, i);
 	doorbell_fence();
-	if (ring_program(bar0, X710_VF_ATQH1, X710_VF_ATQT1, X710_VF_ATQLEN1,
-			 X710_VF_ATQBAL1, X710_VF_ATQBAH1, mbx->atq_iova) != 0)
+	if (ring_program_retry(bar0, X710_VF_ATQH1, X710_VF_ATQT1, X710_VF_ATQLEN1,
+			       X710_VF_ATQBAL1, X710_VF_ATQBAH1, mbx->atq_iova) != 0)
 		return -EIO;
-	if (ring_program(bar0, X710_VF_ARQH1, X710_VF_ARQT1, X710_VF_ARQLEN1,
-			 X710_VF_ARQBAL1, X710_VF_ARQBAH1, mbx->arq_iova) != 0) {
+	if (ring_program_retry(bar0, X710_VF_ARQH1, X710_VF_ARQT1, X710_VF_ARQLEN1,
+			       X710_VF_ARQBAL1, X710_VF_ARQBAH1, mbx->arq_iova) != 0) {
 		x710vf_mbx_shutdown(mbx);
 		return -EIO;
 	}

@@ -53,7 +53,8 @@ x710vf_wr32(volatile uint8_t *bar0, uint32_t off, uint32_t v)
 }
 
 /* Lay out `mem` (X710VF_MBX_MEM_SIZE bytes, IOVA-contiguous at `iova`) and
- * program both rings. -EIO if the device does not keep the base address. */
+ * program both rings (disabled first: a previous owner may have left them
+ * running). -EIO if the device keeps neither the base nor a zero head. */
 int x710vf_mbx_init(struct x710vf_mbx *mbx, volatile uint8_t *bar0, void *mem, uint64_t iova);
 /* Zero the AQ registers, as iavf does at close (spec §1.2 Close). */
 void x710vf_mbx_shutdown(struct x710vf_mbx *mbx);
