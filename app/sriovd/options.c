@@ -140,6 +140,22 @@ static int add_gid(struct sriovd_options *o, const char *s)
 	return 0;
 }
 
+static int parse_fd_store(const char *s, enum sriovd_fd_store_kind *out)
+{
+	static const char *const names[] = {
+		[SRIOVD_FD_STORE_KEEPER] = "keeper",
+		[SRIOVD_FD_STORE_SYSTEMD] = "systemd",
+		[SRIOVD_FD_STORE_NONE] = "none",
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(s, names[i]) == 0) {
+			*out = (enum sriovd_fd_store_kind)i;
+			return 0;
+		}
+	return -EINVAL;
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f,
@@ -158,11 +174,13 @@ static void usage(FILE *f)
 		"      --service-usec N   mailbox service period without an event fd (default 1000)\n"
 		"      --pci-devices DIR  sysfs PCI devices, for VF addresses (default $SYSFS_PCI_DEVICES\n"
 		"                         or /sys/bus/pci/devices)\n"
+		"      --fd-store KIND    who keeps the PF memory across restarts: keeper (default),\n"
+		"                         systemd (the service manager's fd store) or none\n"
 		"  -n, --check            validate the directory and exit; apply nothing\n"
 		"  -h, --help\n");
 }
 
-enum { OPT_SOCKET_MODE = 256, OPT_PREFIX, OPT_POOL, OPT_BODY, OPT_SERVICE, OPT_SYSFS };
+enum { OPT_SOCKET_MODE = 256, OPT_PREFIX, OPT_POOL, OPT_BODY, OPT_SERVICE, OPT_SYSFS, OPT_FD_STORE };
 
 int sriovd_options_parse(struct sriovd_options *o, int argc, char **argv)
 {
@@ -180,6 +198,7 @@ int sriovd_options_parse(struct sriovd_options *o, int argc, char **argv)
 		{ "body-limit", required_argument, NULL, OPT_BODY },
 		{ "service-usec", required_argument, NULL, OPT_SERVICE },
 		{ "pci-devices", required_argument, NULL, OPT_SYSFS },
+		{ "fd-store", required_argument, NULL, OPT_FD_STORE },
 		{ "check", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -261,6 +280,13 @@ int sriovd_options_parse(struct sriovd_options *o, int argc, char **argv)
 				return -EINVAL;
 			}
 			o->service_usec = (unsigned int)v;
+			break;
+		case OPT_FD_STORE:
+			if (parse_fd_store(optarg, &o->fd_store)) {
+				fprintf(stderr, "sriovd: --fd-store '%s' is not keeper, systemd or none\n",
+					optarg);
+				return -EINVAL;
+			}
 			break;
 		default:
 			usage(stderr);

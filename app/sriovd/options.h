@@ -28,6 +28,13 @@
 #define SRIOVD_MAX_IDS 16
 #define SRIOVD_MAX_POOLS 32
 
+/* --fd-store: who holds the PF memory across a restart (sriovd(8)). */
+enum sriovd_fd_store_kind {
+	SRIOVD_FD_STORE_KEEPER,             /* default: a keeper process (fd_keeper.h) */
+	SRIOVD_FD_STORE_SYSTEMD,            /* the service manager's FDSTORE=1 */
+	SRIOVD_FD_STORE_NONE,               /* nothing: PFs are not adopted */
+};
+
 /* --pool NAME=DEVICE#FIRST-LAST[:DRIVER] */
 struct sriovd_pool {
 	char name[SRIOVD_NAME_MAX];
@@ -54,6 +61,7 @@ struct sriovd_options {
 	size_t n_gid;
 	struct sriovd_pool pool[SRIOVD_MAX_POOLS];
 	size_t n_pool;
+	enum sriovd_fd_store_kind fd_store;
 	bool check_only;                    /* -n: validate the directory, apply nothing */
 	bool foreground_log_stderr;
 };

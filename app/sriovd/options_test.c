@@ -86,12 +86,42 @@ static void refusals(void **state)
 			fail_msg("accepted %s %s", bad[i][0], bad[i][1] ? bad[i][1] : "");
 }
 
+/* --fd-store: the keeper unless told otherwise; only the three kinds. */
+static void fd_store_kinds(void **state)
+{
+	static const char *const none[] = { NULL };
+	static const char *const kinds[][3] = {
+		{ "--fd-store", "keeper", NULL }, { "--fd-store", "systemd", NULL },
+		{ "--fd-store", "none", NULL },
+	};
+	static const enum sriovd_fd_store_kind want[] = {
+		SRIOVD_FD_STORE_KEEPER, SRIOVD_FD_STORE_SYSTEMD, SRIOVD_FD_STORE_NONE,
+	};
+	static const char *const bad[][3] = {
+		{ "--fd-store", "", NULL }, { "--fd-store", "Systemd", NULL },
+		{ "--fd-store", "systemd,keeper", NULL }, { "--fd-store", NULL, NULL },
+	};
+	struct sriovd_options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, none), 0);
+	assert_int_equal(o.fd_store, SRIOVD_FD_STORE_KEEPER);
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		assert_int_equal(parse(&o, kinds[i]), 0);
+		assert_int_equal(o.fd_store, want[i]);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (parse(&o, bad[i]) >= 0)
+			fail_msg("accepted --fd-store '%s'", bad[i][1] ? bad[i][1] : "(missing)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(defaults),
 		cmocka_unit_test(every_option),
 		cmocka_unit_test(refusals),
+		cmocka_unit_test(fd_store_kinds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

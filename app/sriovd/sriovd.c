@@ -13,6 +13,7 @@
 
 #include "daemon.h"
 #include "fd_keeper.h"
+#include "fd_store_systemd.h"
 #include "options.h"
 #include "reconcile.h"
 #include "server.h"
@@ -71,6 +72,7 @@ int main(int argc, char **argv)
 	const struct sriovd_backend_ext *ext_ptr[SRIOVD_MAX_BACKENDS];
 	struct sriovd_ext_table builtin_ext;
 	struct sriovd_fd_keeper keeper = { .sock = -1 };
+	struct sriovd_fd_store_systemd sdfds = { .n = 0 };
 	struct sriovd_options opt;
 	struct sriovd_server srv;
 	struct sriov_registry *reg;
@@ -97,11 +99,15 @@ int main(int argc, char **argv)
 	}
 	/* Before any PF is opened (and before DPDK starts threads): the keeper
 	 * is forked from a single-threaded process. */
-	if (!opt.state_dir[0])
-		sriovd_log(&d, LOG_NOTICE, "no state directory: PFs cannot be adopted after a restart");
+	if (!opt.state_dir[0] || opt.fd_store == SRIOVD_FD_STORE_NONE)
+		sriovd_log(&d, LOG_NOTICE, "%s: PFs cannot be adopted after a restart",
+			   opt.state_dir[0] ? "--fd-store=none" : "no state directory");
+	else if (opt.fd_store == SRIOVD_FD_STORE_SYSTEMD)
+		d.fds = sriovd_fd_store_systemd_open(&sdfds, d.log, d.log_ctx, why, sizeof(why)) == 0
+			? &sdfds.store : NULL;
 	else if (sriovd_fd_keeper_open(&keeper, opt.state_dir, why, sizeof(why)) == 0)
 		d.fds = &keeper.store;
-	else
+	if (opt.state_dir[0] && opt.fd_store != SRIOVD_FD_STORE_NONE && !d.fds)
 		sriovd_log(&d, LOG_WARNING, "%s: PFs cannot be adopted after a restart", why);
 	rc = sriovd_server_boot(&srv, &d, true);
 	if (rc == 0)
@@ -109,6 +115,7 @@ int main(int argc, char **argv)
 	sriovd_server_fini(&srv);
 	sriovd_fini(&d);
 	sriovd_fd_keeper_close(&keeper);
+	sriovd_fd_store_systemd_close(&sdfds);
 	sriov_registry_free(reg);
 	return rc ? 1 : 0;
 }
