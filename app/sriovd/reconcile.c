@@ -431,6 +431,82 @@ void sriovd_desired_free(struct sriovd_desired *des)
 	memset(des, 0, sizeof(*des));
 }
 
+/* Whether PF @pf came from a file of the configuration directory (not from
+ * an API apply of a text) that this load no longer holds. */
+static bool file_removed(const struct sriovd *d, const struct sriovd_pf *pf,
+			 const struct sriovd_desired *des)
+{
+	size_t n = strlen(d->opt.config_dir);
+
+	if (!pf->file || strncmp(pf->file, d->opt.config_dir, n) != 0 || pf->file[n] != '/')
+		return false;
+	for (size_t i = 0; i < des->n; i++)
+		if (des->pf[i].device && strcmp(des->pf[i].device, pf->device) == 0)
+			return false;
+	return true;
+}
+
+/* Drops PF @i from the table with its leases; its handle is closed. */
+static void forget_pf(struct sriovd *d, size_t i)
+{
+	struct sriovd_pf *pf = &d->pf[i];
+	size_t k = 0;
+
+	for (size_t l = 0; l < d->n_lease; l++)
+		if (strcmp(d->lease[l].pf, pf->device) != 0)
+			d->lease[k++] = d->lease[l];
+	d->n_lease = k;
+	if (pf->be->ops->close)
+		pf->be->ops->close(pf->handle);
+	sriov_conf_free(pf->conf);
+	free(pf->file);
+	free(pf->device);
+	memmove(pf, pf + 1, (d->n_pf - i - 1) * sizeof(*pf));
+	d->n_pf--;
+	d->pf_table_changed = true;
+}
+
+/*
+ * A PF whose file left the directory: its VFs are deleted through the same
+ * plan/apply path as sriovctl -D, then the PF is let go (a later file
+ * naming it opens it afresh). Other PFs are not touched.
+ */
+static int retire_pf(struct sriovd *d, size_t i)
+{
+	struct sriovd_pf *pf = &d->pf[i];
+	struct sriov_error err = { 0 };
+	struct sriov_apply_result res;
+	struct sriov_plan *plan = NULL;
+	struct sriov_live *live = NULL;
+	int rc = sriovd_pf_live(pf, &live, &err);
+
+	if (rc == 0 && (rc = sriov_plan_delete(pf->be, live, &plan)) == 0 && plan->n) {
+		memset(&res, 0, sizeof(res));
+		rc = sriov_apply(pf->be, pf->handle, plan, live, &res);
+		err = res.error;
+	}
+	sriov_plan_free(plan);
+	sriov_live_free(live);
+	if (rc) {
+		sriovd_log(d, LOG_ERR, "%s: its configuration file %s is gone, but its VFs could "
+			   "not be removed (kept as they are): %s", pf->device, pf->file,
+			   err.message[0] ? err.message : strerror(-rc));
+		return rc;
+	}
+	sriovd_log(d, LOG_INFO, "%s: %s is gone: VFs removed, PF released", pf->device, pf->file);
+	forget_pf(d, i);
+	return 0;
+}
+
+/* Every PF whose file was removed is retired; one that fails stays as it
+ * is (logged), the reload itself has succeeded. */
+static void retire_removed(struct sriovd *d, const struct sriovd_desired *des)
+{
+	for (size_t i = d->n_pf; i-- > 0;)
+		if (file_removed(d, &d->pf[i], des))
+			(void)retire_pf(d, i);
+}
+
 int sriovd_reload(struct sriovd *d, struct sriovd_report *rep)
 {
 	struct sriovd_desired des;
@@ -448,6 +524,8 @@ int sriovd_reload(struct sriovd *d, struct sriovd_report *rep)
 	n_pf = des.n;
 	rc = sriovd_desired_apply(d, &des, rep);
 	rollback_failed = des.rollback_failed;
+	if (rc == 0)
+		retire_removed(d, &des);
 	sriovd_desired_free(&des);
 	if (rc) {
 		d->count.apply[rollback_failed ? SRIOVD_APPLY_FAILED : SRIOVD_APPLY_ROLLED_BACK]++;

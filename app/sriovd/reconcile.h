@@ -51,7 +51,9 @@ int sriovd_desired_apply(struct sriovd *d, struct sriovd_desired *des, struct sr
 /* Frees what apply did not take; closes handles opened for nothing. */
 void sriovd_desired_free(struct sriovd_desired *des);
 
-/* Convenience: load @dir, apply, count the result, log. 0 or negative errno. */
+/* Convenience: load @dir, apply, count the result, log; then every PF whose
+ * file left @dir has its VFs deleted and is released (closed: a file naming
+ * it later opens it again). 0 or negative errno. */
 int sriovd_reload(struct sriovd *d, struct sriovd_report *rep);
 
 #endif /* SRIOVD_RECONCILE_H */

@@ -238,11 +238,10 @@ int sriovd_server_reload(struct sriovd_server *srv)
 	       (unsigned long long)now.tv_sec * USEC_PER_SEC +
 	       (unsigned long long)now.tv_nsec / NSEC_PER_USEC, d->opt.config_dir);
 	sriovd_report_init(&rep);
-	sriovd_quiesce(d, true);
+	/* Stopped, not paused: a reload may close a PF a thread serves. */
+	stop_serve_threads(srv);
 	rc = sriovd_reload(d, &rep);
-	sriovd_quiesce(d, false);
-	if (rc == 0)
-		start_serve_threads(srv);   /* a reload may bring new PFs */
+	start_serve_threads(srv);   /* for the PFs the table holds now */
 	if (rc) {
 		sriovd_log(d, LOG_ERR, "reload of %s refused; the running state is unchanged:",
 			   d->opt.config_dir);

@@ -11,10 +11,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <rte_dev.h>
 #include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_memory.h>
 #include <rte_memzone.h>
+#include <rte_pci.h>
 #include <bus_pci_driver.h>
 
 #include "x710_eal.h"
@@ -25,13 +27,17 @@
 /* Enough hugepage memory for the admin queue, its buffers and one 2 MB HMC
  * segment (spec §3.6: DPDK's PF uses one direct SD). */
 #define EAL_MEMORY_MB "64"
-#define MEMZONE_NAME_FMT "x710dma-%u"
+#define MEMZONE_NAME_FMT "x710dma-%u"   /* numbered process-wide: unique across PFs */
 /* Linux creates VFs within the sriov_numvfs write; the simulator within ms. */
 #define VFS_APPEAR_TIMEOUT_MS 10000
 /* Kept blocks are whole 2 MB hugepages of a memfd (MFD_HUGE_2MB). */
 #define KEPT_PAGE_SIZE RTE_PGSIZE_2M
 #define KEPT_MAX 4
 #define KEPT_NAME_FMT "x710-%s-%s"   /* PF address, block name */
+/* PFs one process drives at once: four 4-port X710 cards. */
+#define PROC_MAX_PFS 16
+/* Distinct X710-family device IDs the one PCI driver matches (x710_pci_find.c). */
+#define PROC_MAX_IDS 16
 
 /* A block of a hugetlb memfd whose fd sits in the fd store. */
 struct kept_block {
@@ -41,34 +47,76 @@ struct kept_block {
 	char name[64];
 };
 
+/*
+ * The one unavoidable piece of global state: DPDK's EAL is process-wide
+ * (rte_eal_init runs once per process and never again after
+ * rte_eal_cleanup), and so is its PCI bus with the drivers registered on
+ * it. Every x710 PF handle shares this EAL: the first open initialises it
+ * with only that PF allowed, later PFs join by hotplug (rte_dev_probe) and
+ * leave by rte_dev_remove(). The probe callback records each device it is
+ * given, keyed by PCI address, so each handle finds its own.
+ * Not thread-safe: x710_eal_open()/x710_eal_close() must not run
+ * concurrently (sriovctl is single-threaded; sriovd opens and closes PFs
+ * from its event loop only).
+ */
+struct eal_process {
+	bool registered;                     /* drv is on DPDK's PCI bus */
+	bool up;                             /* rte_eal_init succeeded */
+	int init_error;                      /* rte_eal_init failed (negative errno) */
+	bool cleanup_at_exit;                /* atexit handler installed */
+	unsigned int users;                  /* open handles */
+	unsigned int mz_seq;                 /* next memzone number */
+	char prefix[64];                     /* --file-prefix */
+	struct rte_pci_driver drv;
+	struct rte_pci_id ids[PROC_MAX_IDS + 1];   /* zero-terminated */
+	struct rte_pci_device *dev[PROC_MAX_PFS];  /* given to us by the bus */
+};
+
+static struct eal_process proc;
+
 struct x710_eal {
-	struct rte_pci_driver drv;   /* first: the probe callback finds us from it */
-	struct rte_pci_id ids[2];
 	struct rte_pci_device *dev;
 	const struct x710_pci_pf *pf;
 	uint8_t *bar0;
 	size_t bar0_len;
-	unsigned int mz_seq;
 	bool verbose;
-	char prefix[64];
 	const struct sriov_fd_store *fds;
 	struct kept_block kept[KEPT_MAX];
 };
 
+/* The bus offers us a device (at init or hotplug): remember it by address. */
 static int pf_probe(struct rte_pci_driver *drv, struct rte_pci_device *dev)
 {
-	struct x710_eal *eal = (struct x710_eal *)drv;   /* drv is eal's first member */
-
-	if (eal->dev)
-		return -EEXIST;
-	eal->dev = dev;
-	return 0;
+	(void)drv;
+	for (size_t i = 0; i < PROC_MAX_PFS; i++)
+		if (proc.dev[i] && rte_pci_addr_cmp(&proc.dev[i]->addr, &dev->addr) == 0)
+			return -EEXIST;
+	for (size_t i = 0; i < PROC_MAX_PFS; i++)
+		if (!proc.dev[i]) {
+			proc.dev[i] = dev;
+			return 0;
+		}
+	return -ENOSPC;
 }
 
 static int pf_remove(struct rte_pci_device *dev)
 {
-	(void)dev;
+	for (size_t i = 0; i < PROC_MAX_PFS; i++)
+		if (proc.dev[i] == dev)
+			proc.dev[i] = NULL;
 	return 0;
+}
+
+static struct rte_pci_device *probed_dev(const char *bdf)
+{
+	struct rte_pci_addr addr;
+
+	if (rte_pci_addr_parse(bdf, &addr) != 0)
+		return NULL;
+	for (size_t i = 0; i < PROC_MAX_PFS; i++)
+		if (proc.dev[i] && rte_pci_addr_cmp(&proc.dev[i]->addr, &addr) == 0)
+			return proc.dev[i];
+	return NULL;
 }
 
 static uint32_t eal_rd32(void *ctx, uint32_t off)
@@ -95,14 +143,13 @@ static void eal_wr32(void *ctx, uint32_t off, uint32_t val)
  * twice the size without that demand always holds one whole, aligned
  * hugepage, which is contiguous by itself.
  */
-static int dma_alloc_whole_page(struct x710_eal *eal, size_t size, size_t align,
-				struct x710_dma *out)
+static int dma_alloc_whole_page(size_t size, size_t align, struct x710_dma *out)
 {
 	char name[RTE_MEMZONE_NAMESIZE];
 	const struct rte_memzone *mz;
 	uint8_t *start, *page;
 
-	snprintf(name, sizeof(name), MEMZONE_NAME_FMT, eal->mz_seq++);
+	snprintf(name, sizeof(name), MEMZONE_NAME_FMT, proc.mz_seq++);
 	mz = rte_memzone_reserve_aligned(name, size + align, SOCKET_ID_ANY, 0, RTE_CACHE_LINE_SIZE);
 	if (!mz)
 		return -(rte_errno ? rte_errno : ENOMEM);
@@ -122,20 +169,21 @@ static int dma_alloc_whole_page(struct x710_eal *eal, size_t size, size_t align,
 
 static int eal_dma_alloc(void *ctx, size_t size, size_t align, struct x710_dma *out)
 {
-	struct x710_eal *eal = ctx;
 	char name[RTE_MEMZONE_NAMESIZE];
 	const struct rte_memzone *mz;
 
+	(void)ctx;   /* memzones are numbered process-wide (proc.mz_seq) */
+
 	if (size == 0 || align == 0 || (align & (align - 1)) != 0)
 		return -EINVAL;
-	snprintf(name, sizeof(name), MEMZONE_NAME_FMT, eal->mz_seq++);
+	snprintf(name, sizeof(name), MEMZONE_NAME_FMT, proc.mz_seq++);
 	mz = rte_memzone_reserve_aligned(name, size, SOCKET_ID_ANY, RTE_MEMZONE_IOVA_CONTIG,
 					 (unsigned int)align);
 	if (!mz) {
 		int rc = -(rte_errno ? rte_errno : ENOMEM);
 
 		if (align >= RTE_PGSIZE_2M && size <= align)
-			return dma_alloc_whole_page(eal, size, align, out);
+			return dma_alloc_whole_page(size, align, out);
 		return rc;
 	}
 	memset(mz->addr, 0, size);
@@ -221,7 +269,7 @@ static int eal_dma_alloc_kept(void *ctx, const char *name, size_t size, size_t a
 			k = &eal->kept[i];
 	if (!k)
 		return -ENOSPC;
-	snprintf(full, sizeof(full), KEPT_NAME_FMT, eal->pf->bdf, name);
+	snprintf(full, sizeof(full), KEPT_NAME_FMT, eal->pf->bdf, name);   /* unique per PF */
 	fd = eal->fds->fetch(eal->fds->ctx, full);
 	*found = fd >= 0;
 	if (fd < 0 && (fd = kept_create(eal, full)) < 0)
@@ -323,22 +371,52 @@ static bool bound_to_uio(const struct x710_pci_pf *pf)
 	return strstr(basename(target), "uio") != NULL;
 }
 
-int x710_eal_open(const struct x710_pci_pf *pf, bool verbose, const struct sriov_fd_store *fds,
-		  struct x710_eal **out, struct sriov_error *err)
+/* The PF's device ID joins the one driver's ID table (read at every probe). */
+static int proc_add_id(uint16_t device_id)
 {
-	struct x710_eal *eal = calloc(1, sizeof(*eal));
+	size_t i;
+
+	for (i = 0; i < PROC_MAX_IDS && proc.ids[i].vendor_id; i++)
+		if (proc.ids[i].device_id == device_id)
+			return 0;
+	if (i == PROC_MAX_IDS)
+		return -ENOSPC;
+	proc.ids[i] = (struct rte_pci_id){ .vendor_id = X710_PCI_VENDOR_INTEL,
+					   .device_id = device_id,
+					   .subsystem_vendor_id = RTE_PCI_ANY_ID,
+					   .subsystem_device_id = RTE_PCI_ANY_ID,
+					   .class_id = RTE_CLASS_ANY_ID };
+	return 0;
+}
+
+/* At exit, when every handle is closed: hugepage files and runtime dir go. */
+static void proc_cleanup_at_exit(void)
+{
+	if (proc.up && proc.users == 0) {
+		rte_eal_cleanup();
+		proc.up = false;
+	}
+}
+
+/*
+ * EAL comes up with @pf as its only allowed device. Our driver is
+ * registered before rte_eal_init, which loads Debian's net_i40e plugin
+ * later: the bus offers a device to drivers in registration order, so our
+ * PF reaches us first, now and at every later hotplug; the allowlist
+ * keeps the bus from scanning (and net_i40e from taking) any other PF.
+ */
+static int proc_init(const struct x710_pci_pf *pf, bool verbose, struct sriov_error *err)
+{
 	char *argv[EAL_MAX_ARGS];
 	char prefix_arg[96];
 	int argc = 0, rc;
 
-	*out = NULL;
-	if (!eal)
-		return sriov_error_set(err, -ENOMEM, "out of memory");
-	eal->pf = pf;
-	eal->verbose = verbose;
-	eal->fds = fds;
-	snprintf(eal->prefix, sizeof(eal->prefix), "sriov-x710-%d", (int)getpid());
-	snprintf(prefix_arg, sizeof(prefix_arg), "--file-prefix=%s", eal->prefix);
+	if (proc.init_error)
+		return sriov_error_set(err, proc.init_error, "DPDK EAL failed to initialise earlier "
+				       "in this process (%s) and cannot be retried; restart it",
+				       rte_strerror(-proc.init_error));
+	snprintf(proc.prefix, sizeof(proc.prefix), "sriov-x710-%d", (int)getpid());
+	snprintf(prefix_arg, sizeof(prefix_arg), "--file-prefix=%s", proc.prefix);
 	argv[argc++] = (char *)"sriovctl";
 	argv[argc++] = prefix_arg;
 	argv[argc++] = (char *)"-a";
@@ -348,32 +426,90 @@ int x710_eal_open(const struct x710_pci_pf *pf, bool verbose, const struct sriov
 	argv[argc++] = (char *)"--no-telemetry";
 	if (!verbose)
 		argv[argc++] = (char *)"--log-level=lib.eal:warning";
+	/* The IOVA mode is the process's: a later PF must fit the first one's. */
 	if (bound_to_uio(pf))
 		argv[argc++] = (char *)"--iova-mode=pa";
 	argv[argc] = NULL;
-
-	eal->ids[0] = (struct rte_pci_id){ .vendor_id = X710_PCI_VENDOR_INTEL,
-					   .device_id = pf->device_id,
-					   .subsystem_vendor_id = RTE_PCI_ANY_ID,
-					   .subsystem_device_id = RTE_PCI_ANY_ID,
-					   .class_id = RTE_CLASS_ANY_ID };
-	eal->drv.driver.name = "sriov_x710_pf";
-	eal->drv.probe = pf_probe;
-	eal->drv.remove = pf_remove;
-	eal->drv.id_table = eal->ids;
-	eal->drv.drv_flags = RTE_PCI_DRV_NEED_MAPPING;
-	/* Registered before EAL init, so our driver is offered the PF before
-	 * Debian's net_i40e plugin, which EAL loads during init. */
-	rte_pci_register(&eal->drv);
+	if (!proc.registered) {
+		proc.drv.driver.name = "sriov_x710_pf";
+		proc.drv.probe = pf_probe;
+		proc.drv.remove = pf_remove;
+		proc.drv.id_table = proc.ids;
+		proc.drv.drv_flags = RTE_PCI_DRV_NEED_MAPPING;
+		/* Stays registered for the process's life: EAL keeps a pointer to it. */
+		rte_pci_register(&proc.drv);
+		proc.registered = true;
+	}
 	rc = rte_eal_init(argc, argv);
 	if (rc < 0) {
-		rc = -(rte_errno ? rte_errno : EIO);
-		rte_pci_unregister(&eal->drv);
-		/* EAL keeps a pointer to the driver list entry: leak it rather than dangle. */
-		return sriov_error_set(err, rc, "DPDK EAL initialisation failed for %s: %s "
-				       "(hugepages? root? the PF bound to vfio-pci or uio?)",
-				       pf->bdf, rte_strerror(-rc));
+		proc.init_error = -(rte_errno ? rte_errno : EIO);
+		return sriov_error_set(err, proc.init_error, "DPDK EAL initialisation failed for "
+				       "%s: %s (hugepages? root? the PF bound to vfio-pci or uio?)",
+				       pf->bdf, rte_strerror(-proc.init_error));
 	}
+	proc.up = true;
+	if (!proc.cleanup_at_exit && atexit(proc_cleanup_at_exit) == 0)
+		proc.cleanup_at_exit = true;
+	return 0;
+}
+
+/* Hotplug: the bus rescans for @pf (allowed now) and offers it to us. */
+static int proc_hotplug(const struct x710_pci_pf *pf, struct sriov_error *err)
+{
+	int rc = rte_dev_probe(pf->bdf);
+
+	if (rc < 0 && !probed_dev(pf->bdf))
+		return sriov_error_set(err, rc, "DPDK's PCI bus could not attach %s: %s (bound to "
+				       "vfio-pci or uio_pci_generic? the IOVA mode of the PF "
+				       "opened first, %s, must suit it)", pf->bdf,
+				       rte_strerror(-rc), rte_eal_iova_mode() == RTE_IOVA_PA
+				       ? "PA" : "VA");
+	return 0;
+}
+
+/* Gives the device back to the bus: unmapped, forgotten, free to reattach. */
+static void proc_release(struct rte_pci_device *dev)
+{
+	char name[PCI_PRI_STR_SIZE];
+	int rc;
+
+	rte_pci_device_name(&dev->addr, name, sizeof(name));
+	rc = rte_dev_remove(&dev->device);
+	if (rc < 0) {
+		/* Still mapped: forget it here, or a reopen would find a stale entry. */
+		fprintf(stderr, "x710 %s: DPDK could not detach the PF: %s\n", name,
+			rte_strerror(-rc));
+		pf_remove(dev);
+	}
+}
+
+int x710_eal_open(const struct x710_pci_pf *pf, bool verbose, const struct sriov_fd_store *fds,
+		  struct x710_eal **out, struct sriov_error *err)
+{
+	struct x710_eal *eal;
+	int rc;
+
+	*out = NULL;
+	if (probed_dev(pf->bdf))
+		return sriov_error_set(err, -EBUSY, "%s is already driven by this process",
+				       pf->bdf);
+	if (proc_add_id(pf->device_id))
+		return sriov_error_set(err, -ENOSPC, "%s: more X710 device IDs than %d in one "
+				       "process", pf->bdf, PROC_MAX_IDS);
+	rc = proc.up ? proc_hotplug(pf, err) : proc_init(pf, verbose, err);
+	if (rc)
+		return rc;
+	eal = calloc(1, sizeof(*eal));
+	if (!eal) {
+		if (probed_dev(pf->bdf))
+			proc_release(probed_dev(pf->bdf));
+		return sriov_error_set(err, -ENOMEM, "out of memory");
+	}
+	eal->pf = pf;
+	eal->verbose = verbose;
+	eal->fds = fds;
+	eal->dev = probed_dev(pf->bdf);
+	proc.users++;
 	if (!eal->dev) {
 		x710_eal_close(eal);
 		return sriov_error_set(err, -ENODEV, "DPDK's PCI bus did not give us %s (is it bound "
@@ -400,6 +536,10 @@ void x710_eal_close(struct x710_eal *eal)
 	for (size_t i = 0; i < KEPT_MAX; i++)
 		if (eal->kept[i].used)
 			kept_unmap(&eal->kept[i]);
-	rte_eal_cleanup();
-	/* The driver stays registered with the (now dead) bus: keep its memory. */
+	if (eal->dev)
+		proc_release(eal->dev);
+	proc.users--;
+	free(eal);
+	/* EAL itself stays up: it cannot come back within this process once
+	 * cleaned up, and a PF may be opened again (SIGHUP); atexit cleans up. */
 }

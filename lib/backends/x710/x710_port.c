@@ -71,6 +71,9 @@ struct x710_port {
 	struct x710_hw *hw;
 	struct vc_host *host;
 	uint8_t *mbx_buf;           /* one ARQ event's message, MBX_BUF_SIZE */
+	/* The port's link as i40e keeps it: read at open (which enables link
+	 * status events), then updated from each event; never asked per VF. */
+	bool link_up;
 #endif
 };
 
@@ -114,6 +117,19 @@ static int hw_error(struct x710_port *port, int rc, struct sriov_error *err, con
 	return sriov_error_set(err, rc, "%s: %s", what, strerror(-rc));
 }
 
+/* The link once, with LSE (link status events) enabled: from then on the
+ * admin receive queue tells us of every change (x710-hardware.md §0 #9). */
+static void read_link(struct x710_port *port)
+{
+	struct x710_link_status ls;
+	int rc = x710_pf_link_status(port->hw, &ls);
+
+	port->link_up = rc == 0 && ls.up;
+	if (rc)
+		fprintf(stderr, "x710 %s: reading the link status: %s; VFs see link down until "
+			"the port reports a change\n", port->pf.bdf, strerror(-rc));
+}
+
 /* PF init over @os; VFs a dead owner left behind are removed. With @adopt
  * the running PF is taken over instead: only the admin queue is new. */
 static int start_pf(struct x710_port *port, const struct x710_osdep *os, unsigned int pf_id,
@@ -147,6 +163,7 @@ static int start_pf(struct x710_port *port, const struct x710_osdep *os, unsigne
 	if (rc)
 		return hw_error(port, rc, err, adopt ? "adopting the running PF" : "PF init");
 	port->owned = true;
+	read_link(port);
 	if (!adopt && port->hw->os.ops->set_num_vfs &&
 	    (rc = port->hw->os.ops->set_num_vfs(port->hw->os.ctx, 0)))
 		return sriov_error_set(err, rc, "%s: removing stale VFs: %s", port->pf.bdf,
@@ -608,10 +625,18 @@ static void serve_vflr(struct x710_port *port)
 	}
 }
 
-/* The port's link changed: every running VF with link-state auto hears of it
+/* The port's link changed: the event carries get_link_status's response
+ * (x710_adminq_defs.h); every running VF with link-state auto hears of it
  * (the host sends the state the VF's policy says). */
-static void serve_link_event(struct x710_port *port)
+static void serve_link_event(struct x710_port *port, const struct x710_aq_event *ev)
 {
+	struct x710_aqc_get_link_status ls;
+
+	static_assert(sizeof(ls) <= sizeof(ev->desc.params.raw), "link status fits the params");
+	memcpy(&ls, ev->desc.params.raw, sizeof(ls));
+	port->link_up = ls.link_info & X710_AQ_LINK_UP_FUNCTION;
+	if (!port->host)
+		return;
 	for (uint16_t vf = 0; vf < port->num_vfs; vf++)
 		(void)vc_host_notify_link(port->host, vf);
 }
@@ -636,12 +661,12 @@ int x710_port_serve_pass(void *handle)
 		fprintf(stderr, "x710 %s: admin receive queue: %s\n", port->pf.bdf, strerror(-rc));
 		return rc;
 	}
-	if (!port->host)
-		return 1;
 	if (ev.opcode == X710_AQC_GET_LINK_STATUS) {
-		serve_link_event(port);
+		serve_link_event(port, &ev);
 		return 1;
 	}
+	if (!port->host)
+		return 1;
 	if (ev.opcode != X710_AQC_SEND_MSG_TO_PF)
 		return 1;
 	if (rc == -EMSGSIZE) {
@@ -701,15 +726,15 @@ static void set_stat(struct sriov_vf_status *st, enum sriov_vf_stat k, uint64_t 
 	st->present |= UINT32_C(1) << k;
 }
 
-/* The link a VF is told: its link-state policy, or the port's. */
-static bool vf_link_up(struct x710_port *port, uint16_t vf)
+/* The link a VF is told: its link-state policy, or the port's (kept from
+ * link events: a status request makes no admin-queue round trip). */
+static bool vf_link_up(const struct x710_port *port, uint16_t vf)
 {
 	const struct vc_policy *pol = vc_host_vf_policy(port->host, vf);
-	struct x710_link_status ls;
 
 	if (pol && pol->link_state != VC_LINK_AUTO)
 		return pol->link_state == VC_LINK_ENABLE;
-	return x710_pf_link_status(port->hw, &ls) == 0 && ls.up;
+	return port->link_up;
 }
 
 /* GLV_* counters at the VF VSI's statistics index, and the host's view. */

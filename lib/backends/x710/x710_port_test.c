@@ -461,6 +461,41 @@ static void test_vflr_rebuilds_once(void **state)
 	tf_vf_aq_fini(&q);
 }
 
+/* vf_status reads the link the port keeps: no get_link_status per request
+ * (a failing one is not seen), and a link event from the port updates it. */
+static void test_link_kept_from_events(void **state)
+{
+	struct fx *f = *state;
+	struct sriov_apply_result res;
+	struct sriov_vf_status st;
+	size_t n;
+	int i;
+
+	assert_int_equal(apply_conf(f, 3, "true", 2, &n, &res), 0);
+	struct x710sim_aq_fault link_fails = {
+		.pf = 0, .opcode = X710_AQC_GET_LINK_STATUS, .nth = 1,
+		.kind = X710SIM_AQ_FAULT_FAIL, .rc = RC_EBUSY,
+	};
+	assert_int_equal(x710sim_fault_aq(f->t.sim, &link_fails), 0);
+	assert_int_equal(sriov_x710_backend_ops.vf_status(f->port, 0, &st), 0);
+	assert_true(st.present & SRIOV_STATUS_LINK);
+	assert_true(st.link_up);
+	assert_int_equal(x710sim_fault_aq(f->t.sim, NULL), 0);
+
+	for (int up = 0; up <= 1; up++) {
+		assert_int_equal(x710sim_set_link(f->t.sim, 0, up), 0);
+		x710sim_poll(f->t.sim);
+		for (i = 0; i < FLR_PASSES; i++) {
+			assert_true(x710_port_serve_pass(f->port) >= 0);
+			assert_int_equal(sriov_x710_backend_ops.vf_status(f->port, 2, &st), 0);
+			if (st.link_up == (up == 1))
+				break;
+			x710sim_poll(f->t.sim);
+		}
+		assert_true(i < FLR_PASSES);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -473,6 +508,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_tx_rate_at_creation_and_live, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tx_rate_plan, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tx_rate_rollback, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_link_kept_from_events, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
