@@ -48,6 +48,19 @@ static const char *const known_drivers[] = {
 	"igb", "ixgbe", "i40e", "ice", "mlx5_core", "bnxt_en",
 };
 
+/* PF drivers without ndo_get_vf_stats: Debian 6.1.0-56's igb.ko and
+ * bnxt_en.ko have no *vf_stats symbol (nm), while ixgbe, i40e, ice and
+ * mlx5_core have one; igb's all-zero counters were also seen in the VM. */
+static const char *const no_vf_stats[] = { "igb", "bnxt_en" };
+
+bool kernel_driver_has_vf_stats(const char *driver)
+{
+	for (size_t i = 0; i < sizeof(no_vf_stats) / sizeof(no_vf_stats[0]); i++)
+		if (strcmp(no_vf_stats[i], driver) == 0)
+			return false;
+	return true;
+}
+
 const struct kernel_refusal *kernel_refusal_find(const char *driver, enum kernel_key key)
 {
 	for (size_t i = 0; i < sizeof(refusals) / sizeof(refusals[0]); i++)

@@ -32,4 +32,9 @@ bool kernel_refusal_matches(const struct kernel_refusal *r, const union sriov_sc
 /* Whether the table knows @driver at all. */
 bool kernel_driver_known(const char *driver);
 
+/* Whether @driver fills IFLA_VF_STATS (has ndo_get_vf_stats). Without it the
+ * kernel still sends every counter, as 0 (net/core/rtnetlink.c
+ * rtnl_fill_vfinfo), so those zeros must not be shown. Unknown: true. */
+bool kernel_driver_has_vf_stats(const char *driver);
+
 #endif

@@ -302,10 +302,42 @@ static int fake_set_vf(void *ctx, uint32_t ifindex, unsigned int vf, enum kernel
 	}
 }
 
+static int fake_get_vf_status(void *ctx, uint32_t ifindex, struct kernel_vf_status *out,
+			      unsigned int max, unsigned int *n, struct sriov_error *err)
+{
+	struct fake_kernel *k = ctx;
+
+	(void)err;
+	assert_int_equal(ifindex, 2);
+	k->nl_status_gets++;
+	*n = 0;
+	if (k->status_error)
+		return k->status_error;
+	for (unsigned int i = 0; i < k->num_vfs && i < max; i++)
+		out[i] = k->status[i];
+	*n = k->num_vfs;
+	return 0;
+}
+
 static const struct kernel_nl_ops fake_nl_ops = {
 	.get_vfs = fake_get_vfs,
 	.set_vf = fake_set_vf,
+	.get_vf_status = fake_get_vf_status,
 };
+
+void fake_pf_file(const struct fake_kernel *k, const char *name, const char *text)
+{
+	pf_file(k, name, text);
+}
+
+void fake_set_num_vfs(struct fake_kernel *k, unsigned int n)
+{
+	char path[PATH_MAX], text[16];
+
+	fake_path(path, sizeof(path), "%s/bus/pci/devices/" FAKE_PF_BDF "/sriov_numvfs", k->root);
+	fake_path(text, sizeof(text), "%u", n);
+	assert_int_equal(fake_write(k, path, text), 0);
+}
 
 void fake_kernel_init(struct fake_kernel *k)
 {

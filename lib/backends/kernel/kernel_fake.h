@@ -3,7 +3,8 @@
  * A fake kernel for the backend's tests: a sysfs tree in a temp dir with an
  * igb-like PF (0000:01:00.0, enp1s0, 7 VFs, offset 128, stride 2), a writer
  * that plays the kernel's part for each write and records it, and netlink
- * ops that keep VF attributes and refuse what igb refuses (kernel-vm.md).
+ * ops that keep VF attributes and refuse what igb refuses (kernel-vm.md), and
+ * report the VF status the test put in `status`.
  */
 #ifndef KERNEL_FAKE_H
 #define KERNEL_FAKE_H
@@ -33,6 +34,9 @@ struct fake_kernel {
 	int fail_error;                 /* ... with this errno (negative) */
 	struct kernel_vf_attrs vf[FAKE_TOTAL_VFS];
 	size_t nl_sets, nl_gets;
+	struct kernel_vf_status status[FAKE_TOTAL_VFS];   /* what a status dump reports */
+	size_t nl_status_gets;
+	int status_error;               /* a status dump fails with this (negative) */
 	struct kernel_env env;
 };
 
@@ -46,6 +50,10 @@ void fake_kernel_fini(struct fake_kernel *k);
 int fake_write_index(const struct fake_kernel *k, const char *needle, size_t from);
 /* The VF's bound driver ("" when none) and override, from the tree. */
 void fake_vf_driver(const struct fake_kernel *k, unsigned int vf, char *drv, size_t len);
+/* Writes @text to the PF's sysfs file @name (operstate under net/ too). */
+void fake_pf_file(const struct fake_kernel *k, const char *name, const char *text);
+/* Creates @n VFs as writing sriov_numvfs would. */
+void fake_set_num_vfs(struct fake_kernel *k, unsigned int n);
 /* Whether VF @vf has a netdev in the tree. */
 bool fake_vf_has_netdev(const struct fake_kernel *k, unsigned int vf);
 

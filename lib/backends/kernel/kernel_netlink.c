@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * VF attributes over rtnetlink with libnl-route-3's VF API. Reads ask for VF
- * info explicitly (IFLA_EXT_MASK = RTEXT_FILTER_VF, stats skipped) and only
- * when the backend needs it; writes send one attribute per RTM_SETLINK and
- * keep the kernel's own errno (libnl would fold it into an NLE_ code).
+ * info explicitly (IFLA_EXT_MASK = RTEXT_FILTER_VF; stats skipped but for the
+ * status dump, kernel_nl_status.c) and only when the backend needs it;
+ * writes send one attribute per RTM_SETLINK and keep the kernel's own errno
+ * (libnl would fold it into an NLE_ code).
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -22,11 +23,21 @@ struct nl_ctx {
 	struct nl_sock *sk;
 };
 
+/* Where a status dump's reply goes (parsed from the raw message). */
+struct status_dest {
+	struct kernel_vf_status *out;
+	unsigned int max, n;
+	bool parsed;
+	int rc;
+	char why[160];
+};
+
 /* What one request's replies said. */
 struct reply {
 	bool done;
 	int error;                 /* the kernel's negative errno, 0 = acked */
 	struct rtnl_link *link;    /* RTM_GETLINK: the parsed link */
+	struct status_dest *status;   /* non-NULL: a status dump, no rtnl_link */
 };
 
 size_t kernel_nl_buf_size(unsigned int vfs)
@@ -67,7 +78,16 @@ static void on_link(struct nl_object *obj, void *arg)
 
 static int on_valid(struct nl_msg *msg, void *arg)
 {
-	nl_msg_parse(msg, on_link, arg);
+	struct reply *r = arg;
+	struct status_dest *s = r->status;
+
+	if (!s) {
+		nl_msg_parse(msg, on_link, arg);
+	} else if (!s->parsed && nlmsg_hdr(msg)->nlmsg_type == RTM_NEWLINK) {
+		s->parsed = true;
+		s->rc = kernel_nl_parse_vf_status(nlmsg_hdr(msg), s->out, s->max, &s->n, s->why,
+						  sizeof(s->why));
+	}
 	return NL_OK;
 }
 
@@ -142,27 +162,60 @@ static void vf_from_libnl(struct rtnl_link_vf *vf, struct kernel_vf_attrs *a)
 	a->present |= 1u << KERNEL_VF_RATE;
 }
 
-static int nl_get_vfs(void *ctx, uint32_t ifindex, struct kernel_vf_attrs *out, unsigned int max,
-		      unsigned int *n, struct sriov_error *err)
+/* RTM_GETLINK of PF @ifindex with VF info; @ext_mask: RTEXT_FILTER_*. */
+static int get_link(void *ctx, uint32_t ifindex, uint32_t ext_mask, unsigned int max,
+		    struct reply *r, struct sriov_error *err)
 {
 	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = (int)ifindex };
 	struct nl_msg *msg = nlmsg_alloc_simple(RTM_GETLINK, NLM_F_ACK);
-	struct reply r = { 0 };
-	uint32_t num = 0;
 	int rc;
 
-	*n = 0;
 	if (!msg)
 		return sriov_error_set(err, -ENOMEM, "out of memory");
 	/* A bigger buffer up front; peeking grows it for a reply larger still. */
 	nl_socket_set_msg_buf_size(((struct nl_ctx *)ctx)->sk, kernel_nl_buf_size(max));
 	if (nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ||
-	    nla_put_u32(msg, IFLA_EXT_MASK, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS) < 0) {
+	    nla_put_u32(msg, IFLA_EXT_MASK, ext_mask) < 0) {
 		nlmsg_free(msg);
 		return sriov_error_set(err, -ENOMEM, "cannot build RTM_GETLINK");
 	}
-	rc = transact(ctx, msg, &r, err, "RTM_GETLINK");
+	rc = transact(ctx, msg, r, err, "RTM_GETLINK");
 	nlmsg_free(msg);
+	return rc;
+}
+
+/* Stats are asked for (no RTEXT_FILTER_SKIP_STATS) and parsed from the raw
+ * reply, with the link state, by kernel_nl_parse_vf_status(). */
+static int nl_get_vf_status(void *ctx, uint32_t ifindex, struct kernel_vf_status *out,
+			    unsigned int max, unsigned int *n, struct sriov_error *err)
+{
+	struct status_dest s = { .out = out, .max = max };
+	struct reply r = { .status = &s };
+	int rc = get_link(ctx, ifindex, RTEXT_FILTER_VF, max, &r, err);
+
+	*n = 0;
+	if (rc)
+		return r.error ? sriov_error_set(err, rc, "RTM_GETLINK ifindex %u: %s", ifindex,
+						 strerror(-rc)) : rc;
+	if (!s.parsed)
+		return sriov_error_set(err, -EIO, "RTM_GETLINK ifindex %u: no link in the reply",
+				       ifindex);
+	if (s.rc)
+		return sriov_error_set(err, s.rc, "RTM_GETLINK ifindex %u: %s", ifindex,
+				       s.why[0] ? s.why : strerror(-s.rc));
+	*n = s.n;
+	return 0;
+}
+
+static int nl_get_vfs(void *ctx, uint32_t ifindex, struct kernel_vf_attrs *out, unsigned int max,
+		      unsigned int *n, struct sriov_error *err)
+{
+	struct reply r = { 0 };
+	uint32_t num = 0;
+	int rc;
+
+	*n = 0;
+	rc = get_link(ctx, ifindex, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS, max, &r, err);
 	if (rc) {
 		if (r.link)
 			rtnl_link_put(r.link);
@@ -299,6 +352,7 @@ static const struct kernel_nl_ops libnl_ops = {
 	.get_vfs = nl_get_vfs,
 	.set_vf = nl_set_vf,
 	.close = nl_ctx_close,
+	.get_vf_status = nl_get_vf_status,
 };
 
 int kernel_netlink_open(unsigned int expected_vfs, const struct kernel_nl_ops **ops, void **ctx,

@@ -20,6 +20,7 @@
 #include "kernel_error.h"
 #include "kernel_keys.h"
 #include "kernel_port.h"
+#include "kernel_vf_status.h"
 
 /* Notes kept per apply (one per re-probed VF is the common case). */
 #define KERNEL_MAX_NOTES 64
@@ -38,6 +39,9 @@ struct kernel_port {
 	unsigned int timeout_ms;      /* bound on each probe/unbind/VF creation */
 	char notes[KERNEL_MAX_NOTES][KERNEL_NOTE_LEN];
 	size_t n_notes;
+	struct kernel_status_cache status;   /* one dump per sriovd status pass */
+	uint64_t (*now_ms)(void *arg);
+	void *now_arg;
 };
 
 __attribute__((format(printf, 2, 3)))
@@ -62,6 +66,7 @@ static void port_close(void *handle)
 		port->nl->close(port->nl_ctx);
 	if (port->lock_fd >= 0)
 		close(port->lock_fd);
+	kernel_status_cache_free(&port->status);
 	free(port);
 }
 
@@ -97,6 +102,10 @@ int kernel_port_open_env(const struct kernel_env *env, const char *device, unsig
 	port->lock_fd = -1;
 	port->flags = flags;
 	port->timeout_ms = env && env->timeout_ms ? env->timeout_ms : KERNEL_BIND_TIMEOUT_MS;
+	if (env) {
+		port->now_ms = env->now_ms;
+		port->now_arg = env->now_arg;
+	}
 	rc = kernel_sysfs_init(&port->fs, env ? env->sysfs_root : NULL);
 	if (rc)
 		sriov_error_set(err, rc, "sysfs root too long");
@@ -470,6 +479,8 @@ static int port_apply_change(void *handle, const struct sriov_change *c, struct 
 	enum kernel_key k = kernel_key_of(c->p->name);
 	int rc;
 
+	/* A status read after this change must see it. */
+	kernel_status_cache_drop(&port->status);
 	switch (k) {
 	case KERNEL_KEY_NUM_VFS:
 		return set_num_vfs(port, c, err);
@@ -503,6 +514,17 @@ static int port_apply_change(void *handle, const struct sriov_change *c, struct 
 	}
 }
 
+static int port_vf_status(void *handle, uint16_t vf, struct sriov_vf_status *st)
+{
+	struct kernel_port *port = handle;
+	const struct kernel_status_src src = {
+		.fs = &port->fs, .pf = &port->pf, .nl = port->nl, .nl_ctx = port->nl_ctx,
+		.now_ms = port->now_ms, .now_arg = port->now_arg,
+	};
+
+	return kernel_vf_status_get(&port->status, &src, vf, st);
+}
+
 const struct sriov_backend_ops sriov_kernel_backend_ops = {
 	.open = port_open,
 	.close = port_close,
@@ -510,4 +532,5 @@ const struct sriov_backend_ops sriov_kernel_backend_ops = {
 	.change_mode = port_change_mode,
 	.apply_change = port_apply_change,
 	.describe = port_describe,
+	.vf_status = port_vf_status,
 };

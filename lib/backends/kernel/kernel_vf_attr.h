@@ -41,6 +41,29 @@ struct kernel_vf_attrs {
 	uint32_t link_state;        /* enum kernel_link_state */
 };
 
+/* The counters of IFLA_VF_STATS (uapi linux/if_link.h IFLA_VF_STATS_*; RX/TX_DROPPED
+ * since Linux 5.4). BROADCAST and MULTICAST count received packets. */
+enum kernel_vf_stat {
+	KERNEL_VF_STAT_RX_PACKETS,
+	KERNEL_VF_STAT_TX_PACKETS,
+	KERNEL_VF_STAT_RX_BYTES,
+	KERNEL_VF_STAT_TX_BYTES,
+	KERNEL_VF_STAT_BROADCAST,
+	KERNEL_VF_STAT_MULTICAST,
+	KERNEL_VF_STAT_RX_DROPPED,
+	KERNEL_VF_STAT_TX_DROPPED,
+	KERNEL_VF_STAT_COUNT,
+};
+
+/* What a status dump says about one VF; a bit of `present` per counter
+ * (1 << enum kernel_vf_stat) and KERNEL_VF_HAS_LINK_STATE. */
+#define KERNEL_VF_HAS_LINK_STATE (UINT32_C(1) << 31)
+struct kernel_vf_status {
+	uint32_t present;
+	uint64_t stat[KERNEL_VF_STAT_COUNT];
+	uint32_t link_state;        /* enum kernel_link_state */
+};
+
 struct kernel_nl_ops {
 	/* Fills up to @max VFs' attributes of PF @ifindex (index = VF number)
 	 * and the number the kernel reported (IFLA_NUM_VF) in *n. */
@@ -51,6 +74,11 @@ struct kernel_nl_ops {
 	int (*set_vf)(void *ctx, uint32_t ifindex, unsigned int vf, enum kernel_vf_key key,
 		      const struct kernel_vf_attrs *want, struct sriov_error *err);
 	void (*close)(void *ctx);
+	/* One dump of PF @ifindex with VF stats: fills up to @max VFs' status
+	 * (index = VF number) and the number of VFs the reply listed in *n.
+	 * NULL: the backend has no VF status. */
+	int (*get_vf_status)(void *ctx, uint32_t ifindex, struct kernel_vf_status *out,
+			     unsigned int max, unsigned int *n, struct sriov_error *err);
 };
 
 /* The libnl-route-3 implementation: a socket whose receive buffer fits
