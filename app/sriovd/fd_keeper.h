@@ -6,8 +6,9 @@
  * (forked once, detached, it only holds descriptors) listens on
  * STATE_DIR/fdkeeper.sock; a restarted sriovd finds it there and fetches
  * what the dead one kept. It exits once it holds nothing and nobody is
- * connected. Under systemd, FDSTORE=1 would be the natural home (see
- * sriovd(8)); the keeper works with or without a service manager.
+ * connected. It works with or without a service manager, but systemd
+ * kills it with the unit's cgroup: there fd_store_systemd.h keeps the
+ * descriptors instead (--fd-store=systemd, what the shipped unit uses).
  */
 #ifndef SRIOVD_FD_KEEPER_H
 #define SRIOVD_FD_KEEPER_H
