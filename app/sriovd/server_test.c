@@ -121,6 +121,44 @@ static void reload_applies_only_the_difference(void **state)
 	test_env_fini(&t);
 }
 
+/* A file removed + reload: that PF's VFs are deleted and it is closed; the
+ * other PF is not touched. The file back + reload opens the PF again. */
+static void removed_file_releases_only_its_pf(void **state)
+{
+	struct sriovd_server srv;
+	struct test_env t;
+	char path[400];
+	unsigned int a_applies;
+
+	(void)state;
+	test_env_init(&t);
+	test_env_write_conf(&t, "a.conf", conf_a);
+	test_env_write_conf(&t, "b.conf", conf_b);
+	assert_int_equal(sriovd_server_boot(&srv, &t.d, false), 0);
+	a_applies = fake_world.dev[0].applies;
+	fake_world.log[0] = '\0';
+	snprintf(path, sizeof(path), "%s/b.conf", t.conf_dir);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(sriovd_server_reload(&srv), 0);
+	assert_int_equal(fake_world.dev[1].num_vfs, 0);
+	assert_false(fake_world.dev[1].open);
+	assert_true(fake_log_find("close 0000:02:00.0") > fake_log_find("apply num_vfs"));
+	assert_int_equal(fake_world.dev[0].applies, a_applies);
+	assert_int_equal(fake_world.dev[0].num_vfs, 2);
+	assert_true(fake_world.dev[0].open);
+	assert_int_equal(t.d.n_pf, 1);
+	assert_string_equal(t.d.pf[0].device, "0000:01:00.0");
+
+	test_env_write_conf(&t, "b.conf", conf_b);
+	assert_int_equal(sriovd_server_reload(&srv), 0);
+	assert_true(fake_world.dev[1].open);
+	assert_int_equal(fake_world.dev[1].num_vfs, 3);
+	assert_int_equal(fake_world.dev[0].applies, a_applies);
+	assert_int_equal(t.d.n_pf, 2);
+	sriovd_server_fini(&srv);
+	test_env_fini(&t);
+}
+
 static void failed_apply_puts_earlier_pfs_back(void **state)
 {
 	struct sriovd_server srv;
@@ -426,6 +464,7 @@ int main(void)
 		cmocka_unit_test(boot_applies_everything_then_ready),
 		cmocka_unit_test(broken_file_stops_boot_and_applies_nothing),
 		cmocka_unit_test(reload_applies_only_the_difference),
+		cmocka_unit_test(removed_file_releases_only_its_pf),
 		cmocka_unit_test(failed_apply_puts_earlier_pfs_back),
 		cmocka_unit_test(restart_adopts_without_reset),
 		cmocka_unit_test(socket_refuses_unlisted_peer),
