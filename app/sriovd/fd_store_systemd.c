@@ -131,7 +131,7 @@ static int notify(struct sriovd_fd_store_systemd *s, const char *what, const cha
 	if (rc == 0)
 		rc = -ENOTCONN;   /* sd_notify(3): 0 = $NOTIFY_SOCKET is not set */
 	if (rc < 0) {
-		say(s, LOG_ERR, "fd store: %s of %s (%s): sd_pid_notify_with_fds: %s", what, fdname,
+		say(s, LOG_ERR, "fd store: cannot %s %s: sd_pid_notify_with_fds(%s): %s", what, fdname,
 		    fd >= 0 ? "FDSTORE=1" : "FDSTOREREMOVE=1",
 		    rc == -ENOTCONN ? "NOTIFY_SOCKET is not set" : strerror(-rc));
 		return rc;
@@ -173,11 +173,11 @@ static int store_keep(void *ctx, const char *name, int fd)
 	}
 	if ((dup = fcntl(fd, F_DUPFD_CLOEXEC, 0)) < 0)
 		return -errno;
-	if ((rc = notify(s, "replacing", fdname, -1))) {
+	if ((rc = notify(s, "replace", fdname, -1))) {
 		close(dup);
 		return rc;
 	}
-	if ((rc = notify(s, "keeping", fdname, fd))) {
+	if ((rc = notify(s, "keep", fdname, fd))) {
 		close(dup);
 		if (sl)
 			slot_free(s, sl);   /* removed above: the manager holds none now */
@@ -200,7 +200,7 @@ static void store_drop(void *ctx, const char *name)
 	char fdname[SRIOVD_FDNAME_MAX + 1];
 
 	if (sriovd_fdname_encode(name, fdname, sizeof(fdname)) == 0)
-		(void)notify(s, "dropping", fdname, -1);
+		(void)notify(s, "drop", fdname, -1);
 	if (sl)
 		slot_free(s, sl);
 }
@@ -228,7 +228,7 @@ size_t sriovd_fd_store_systemd_adopt(struct sriovd_fd_store_systemd *s, int firs
 			    "is not one of sriovd's: closed and removed from the store", fd, fdname);
 			close(fd);
 			if (fdname[0])
-				(void)notify(s, "forgetting", fdname, -1);
+				(void)notify(s, "forget", fdname, -1);
 		} else if (slot_find(s, name) || s->n == SRIOVD_FDSTORE_SLOTS) {
 			say(s, LOG_WARNING, "fd store: fd %d named '%s' from the service manager: %s; "
 			    "closed", fd, fdname, s->n == SRIOVD_FDSTORE_SLOTS ? "no slot left"
