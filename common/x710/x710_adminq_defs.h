@@ -435,13 +435,30 @@ _Static_assert(sizeof(struct x710_aqc_get_link_status) == 16, "link status");
 #define X710_AQ_LINK_SPEED_20GB  0x20
 #define X710_AQ_LINK_SPEED_25GB  0x40
 
-/* 0x0613 set_phy_int_mask: a set bit masks (suppresses) that event. */
+/* 0x0613 set_phy_int_mask (direct; B:i40e_adminq_cmd.h struct
+ * i40e_aqc_set_phy_int_mask, I40E_AQ_EVENT_*): a set bit masks (suppresses)
+ * that event; the command writes the whole mask. */
 struct x710_aqc_set_phy_int_mask {
 	uint8_t reserved[8];
 	uint16_t event_mask;
 	uint8_t reserved1[6];
 };
-#define X710_AQ_EVENT_LINK_UPDOWN 0x0002
+_Static_assert(sizeof(struct x710_aqc_set_phy_int_mask) == 16, "set_phy_int_mask");
+#define X710_AQ_EVENT_LINK_UPDOWN      0x0002
+#define X710_AQ_EVENT_MEDIA_NA         0x0004
+#define X710_AQ_EVENT_LINK_FAULT       0x0008
+#define X710_AQ_EVENT_PHY_TEMP_ALARM   0x0010
+#define X710_AQ_EVENT_EXCESSIVE_ERRORS 0x0020
+#define X710_AQ_EVENT_SIGNAL_DETECT    0x0040
+#define X710_AQ_EVENT_AN_COMPLETED     0x0080
+#define X710_AQ_EVENT_MODULE_QUAL_FAIL 0x0100
+/* DPDK 22.11 names bit 9 PORT_TX_SUSPENDED (later headers: PORT_TX_FAULT). */
+#define X710_AQ_EVENT_PORT_TX_SUSPENDED 0x0200
+/* What both i40e PF drivers leave unmasked before relying on link events:
+ * mask = ~(LINK_UPDOWN | MODULE_QUAL_FAIL | MEDIA_NA) (DPDK I:i40e_ethdev.c
+ * i40e_dev_start; Linux i40e_main.c the same three). */
+#define X710_AQ_EVENTS_I40E_WANTS \
+	(X710_AQ_EVENT_LINK_UPDOWN | X710_AQ_EVENT_MODULE_QUAL_FAIL | X710_AQ_EVENT_MEDIA_NA)
 
 /* 0x0802 send_msg_to_vf (spec §2.2): id = absolute VF id. */
 struct x710_aqc_pf_vf_message {

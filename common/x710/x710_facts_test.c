@@ -339,6 +339,18 @@ static const struct x710_fact adminq_facts[] = {
 	FACT(X710_AQ_LINK_SPEED_2_5GB, 0x1),
 	FACT(X710_AQ_LINK_SPEED_5GB, 0x80),
 	FACT(X710_AQ_EVENT_LINK_UPDOWN, 0x2),
+	/* set_phy_int_mask 0x0613 (B:i40e_adminq_cmd.h i40e_aqc_set_phy_int_mask) */
+	FACT(offsetof(struct x710_aqc_set_phy_int_mask, event_mask), 8),
+	FACT(sizeof(struct x710_aqc_set_phy_int_mask), 16),
+	FACT(X710_AQ_EVENT_MEDIA_NA, 0x4),
+	FACT(X710_AQ_EVENT_LINK_FAULT, 0x8),
+	FACT(X710_AQ_EVENT_PHY_TEMP_ALARM, 0x10),
+	FACT(X710_AQ_EVENT_EXCESSIVE_ERRORS, 0x20),
+	FACT(X710_AQ_EVENT_SIGNAL_DETECT, 0x40),
+	FACT(X710_AQ_EVENT_AN_COMPLETED, 0x80),
+	FACT(X710_AQ_EVENT_MODULE_QUAL_FAIL, 0x100),
+	FACT(X710_AQ_EVENT_PORT_TX_SUSPENDED, 0x200),
+	FACT(X710_AQ_EVENTS_I40E_WANTS, 0x106),   /* I:i40e_ethdev.c i40e_dev_start */
 	FACT(sizeof(struct x710_aqc_pf_vf_message), 16),
 };
 

@@ -166,6 +166,8 @@ static uint16_t fw_get_link_status(struct sim_fw_ctx *c)
 	return X710_AQ_RC_OK;
 }
 
+/* 0x0613: the whole mask is replaced; a set bit keeps that event off the
+ * ARQ (only LINK_UPDOWN is an event the model raises). */
 static uint16_t fw_set_phy_int_mask(struct sim_fw_ctx *c)
 {
 	struct x710_aqc_set_phy_int_mask m;
@@ -304,7 +306,7 @@ void sim_fw_pf_reset(struct x710sim *sim, struct sim_pf *pf)
 	sim_vsi_release_pf(sim, pf);
 	memset(pf->sd, 0, sizeof(pf->sd));
 	pf->lse_enabled = false;
-	pf->phy_int_mask = 0;
+	pf->phy_int_mask = SIM_PHY_INT_MASK_DEFAULT;
 	pf->nvm_owner_resource = 0;
 	sim_func_regs_reset(sim, &pf->fn, X710_PFGEN_CTRL);
 	for (unsigned int w = 0; w < SIM_DEVICE_VFS / 32; w++)

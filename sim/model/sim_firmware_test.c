@@ -140,8 +140,64 @@ static void link_is_up_at_10g_and_events_follow_faults(void **state)
 	fx_desc(&d, X710_AQC_SET_PHY_INT_MASK);
 	d.params.raw[8] = X710_AQ_EVENT_LINK_UPDOWN;
 	assert_int_equal(fx_aq_send(&t->pf, &d, NULL, 0), 0);
+	assert_int_equal(d.retval, X710_AQ_RC_OK);
 	assert_int_equal(x710sim_set_link(t->fx.sim, 1, true), 0);
 	assert_int_equal(fx_arq_recv(&t->pf, &ev, NULL, 0), -EAGAIN);
+}
+
+/* get_link_status with LSE on; the answer says it is. */
+static void lse_on(struct fx_pf_env *t)
+{
+	struct x710_aq_desc d;
+	struct x710_aqc_get_link_status ls;
+
+	fx_desc(&d, X710_AQC_GET_LINK_STATUS);
+	d.params.raw[0] = X710_AQ_LSE_ENABLE;
+	assert_int_equal(fx_aq_send(&t->pf, &d, NULL, 0), 0);
+	assert_int_equal(d.retval, X710_AQ_RC_OK);
+	memcpy(&ls, d.params.raw, sizeof(ls));
+	assert_true(ls.command_flags & X710_AQ_LSE_IS_ENABLED);
+}
+
+static void set_phy_int_mask(struct fx_pf_env *t, uint16_t mask)
+{
+	struct x710_aq_desc d;
+	struct x710_aqc_set_phy_int_mask m = { .event_mask = mask };
+
+	fx_desc(&d, X710_AQC_SET_PHY_INT_MASK);
+	memcpy(d.params.raw, &m, sizeof(m));
+	assert_int_equal(fx_aq_send(&t->pf, &d, NULL, 0), 0);
+	assert_int_equal(d.retval, X710_AQ_RC_OK);
+}
+
+/* 0x0613 replaces the whole mask: every bit but LINK_UPDOWN masked keeps
+ * link events coming (what i40e sends), all bits masked stops them, and
+ * unmasking again brings them back; a PF reset returns to the default
+ * (nothing masked) and LSE off. */
+static void phy_int_mask_gates_link_events(void **state)
+{
+	struct fx_pf_env *t = *state;
+	struct x710_aq_desc ev;
+	struct x710_aqc_get_link_status ls;
+
+	set_phy_int_mask(t, (uint16_t)~X710_AQ_EVENTS_I40E_WANTS);
+	lse_on(t);
+	assert_int_equal(x710sim_set_link(t->fx.sim, 1, false), 0);
+	assert_int_equal(fx_arq_recv(&t->pf, &ev, NULL, 0), 0);
+	assert_int_equal(ev.opcode, X710_AQC_GET_LINK_STATUS);
+	memcpy(&ls, ev.params.raw, sizeof(ls));
+	assert_false(ls.link_info & X710_AQ_LINK_UP_FUNCTION);
+
+	set_phy_int_mask(t, 0xFFFF);
+	assert_int_equal(x710sim_set_link(t->fx.sim, 1, true), 0);
+	assert_int_equal(fx_arq_recv(&t->pf, &ev, NULL, 0), -EAGAIN);
+
+	set_phy_int_mask(t, X710_AQ_EVENT_MEDIA_NA);   /* LINK_UPDOWN unmasked again */
+	assert_int_equal(x710sim_set_link(t->fx.sim, 1, false), 0);
+	assert_int_equal(fx_arq_recv(&t->pf, &ev, NULL, 0), 0);
+	assert_int_equal(ev.opcode, X710_AQC_GET_LINK_STATUS);
+	memcpy(&ls, ev.params.raw, sizeof(ls));
+	assert_false(ls.link_info & X710_AQ_LINK_UP_FUNCTION);
 }
 
 static void nvm_resource_is_exclusive_between_pfs(void **state)
@@ -249,6 +305,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(small_capability_buffer_gets_enomem_and_the_size, setup, teardown),
 		cmocka_unit_test_setup_teardown(mac_address_read_gives_the_port_mac, setup, teardown),
 		cmocka_unit_test_setup_teardown(link_is_up_at_10g_and_events_follow_faults, setup, teardown),
+		cmocka_unit_test_setup_teardown(phy_int_mask_gates_link_events, setup, teardown),
 		cmocka_unit_test_setup_teardown(nvm_resource_is_exclusive_between_pfs, setup, teardown),
 		cmocka_unit_test_setup_teardown(simple_commands_complete_ok, setup, teardown),
 		cmocka_unit_test_setup_teardown(answers_sit_at_the_reference_byte_offsets, setup, teardown),

@@ -158,6 +158,15 @@ struct sim_hmc_sd {
 	uint32_t bpcount;
 };
 
+/* The PHY event mask after power-on and PF reset. Neither the spec nor
+ * i40e_adminq_cmd.h gives the firmware's default; both i40e PF drivers
+ * write the whole mask before relying on link events, and Linux says it
+ * does so to keep only the events it wants, which reads as "the firmware
+ * reports more by default". So the model masks nothing until told; the mask
+ * is firmware state that outlives a driver (only a PF reset restores it),
+ * which is why a driver taking over a running PF must set it itself. */
+#define SIM_PHY_INT_MASK_DEFAULT 0x0000
+
 struct sim_pf {
 	struct sim_func fn;
 	struct x710sim *sim;
@@ -172,7 +181,7 @@ struct sim_pf {
 	/* firmware state */
 	bool link_up;
 	bool lse_enabled;
-	uint16_t phy_int_mask;
+	uint16_t phy_int_mask;            /* set_phy_int_mask: set bit = event masked */
 	uint16_t main_vsi;                /* VSI number of the PF's own VSI */
 	uint16_t nvm_owner_resource;
 	uint32_t sriov_ctrl_shadow, sriov_numvfs_shadow;

@@ -192,6 +192,7 @@ static int pf_create(struct x710sim *sim, unsigned int p)
 	pf->qps = SIM_DEVICE_QUEUES / sim->params.n_pfs;
 	pf->base_queue = p * pf->qps;
 	pf->link_up = true;
+	pf->phy_int_mask = SIM_PHY_INT_MASK_DEFAULT;
 	pf->main_vsi = UINT16_MAX;
 	memcpy(pf->mac, sim->params.base_mac, 6);
 	for (int i = 5; i >= 0 && carry; i--) {

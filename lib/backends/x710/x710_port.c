@@ -71,9 +71,6 @@ struct x710_port {
 	struct x710_hw *hw;
 	struct vc_host *host;
 	uint8_t *mbx_buf;           /* one ARQ event's message, MBX_BUF_SIZE */
-	/* The port's link as i40e keeps it: read at open (which enables link
-	 * status events), then updated from each event; never asked per VF. */
-	bool link_up;
 #endif
 };
 
@@ -117,14 +114,13 @@ static int hw_error(struct x710_port *port, int rc, struct sriov_error *err, con
 	return sriov_error_set(err, rc, "%s: %s", what, strerror(-rc));
 }
 
-/* The link once, with LSE (link status events) enabled: from then on the
- * admin receive queue tells us of every change (x710-hardware.md §0 #9). */
+/* The link once, with the PHY event mask cleared for link changes and LSE
+ * (link status events) enabled: from then on the admin receive queue tells
+ * us of every change (x710-hardware.md §0 #9); hw->link keeps it. */
 static void read_link(struct x710_port *port)
 {
-	struct x710_link_status ls;
-	int rc = x710_pf_link_status(port->hw, &ls);
+	int rc = x710_pf_enable_link_events(port->hw);
 
-	port->link_up = rc == 0 && ls.up;
 	if (rc)
 		fprintf(stderr, "x710 %s: reading the link status: %s; VFs see link down until "
 			"the port reports a change\n", port->pf.bdf, strerror(-rc));
@@ -630,11 +626,7 @@ static void serve_vflr(struct x710_port *port)
  * (the host sends the state the VF's policy says). */
 static void serve_link_event(struct x710_port *port, const struct x710_aq_event *ev)
 {
-	struct x710_aqc_get_link_status ls;
-
-	static_assert(sizeof(ls) <= sizeof(ev->desc.params.raw), "link status fits the params");
-	memcpy(&ls, ev->desc.params.raw, sizeof(ls));
-	port->link_up = ls.link_info & X710_AQ_LINK_UP_FUNCTION;
+	(void)x710_pf_link_event(port->hw, &ev->desc);
 	if (!port->host)
 		return;
 	for (uint16_t vf = 0; vf < port->num_vfs; vf++)
@@ -734,7 +726,7 @@ static bool vf_link_up(const struct x710_port *port, uint16_t vf)
 
 	if (pol && pol->link_state != VC_LINK_AUTO)
 		return pol->link_state == VC_LINK_ENABLE;
-	return port->link_up;
+	return port->hw->link_known && port->hw->link.up;
 }
 
 /* GLV_* counters at the VF VSI's statistics index, and the host's view. */

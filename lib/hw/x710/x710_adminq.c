@@ -58,10 +58,69 @@ static void arq_post(struct x710_aq *aq, unsigned int i)
 	set_addr(d, aq->arq_bufs[i].iova);
 }
 
+/* The kept block: a header naming the layout, then ATQ, ARQ, the command
+ * buffer and the ARQ buffers, each on its own 4 KB boundary. */
+#define AQ_KEPT_MAGIC 0x31515841u   /* "AXQ1" */
+
+struct aq_kept_hdr {
+	uint32_t magic;
+	uint16_t entries;
+	uint16_t buf_size;
+};
+
+static size_t round_align(size_t n)
+{
+	return (n + X710_AQ_RING_ALIGN - 1) / X710_AQ_RING_ALIGN * X710_AQ_RING_ALIGN;
+}
+
+static size_t ring_span(const struct x710_aq *aq)
+{
+	return round_align((size_t)aq->entries * X710_AQ_DESC_SIZE);
+}
+
+static size_t kept_size(const struct x710_aq *aq)
+{
+	return X710_AQ_RING_ALIGN + 2 * ring_span(aq) +
+	       (1 + (size_t)aq->entries) * round_align(aq->buf_size);
+}
+
+static struct x710_dma carve(const struct x710_dma *block, size_t *off, size_t size)
+{
+	struct x710_dma d = {
+		.vaddr = (uint8_t *)block->vaddr + *off, .iova = block->iova + *off, .size = size,
+	};
+
+	*off += round_align(size);
+	return d;
+}
+
+static void carve_all(struct x710_aq *aq)
+{
+	size_t off = X710_AQ_RING_ALIGN, ring = (size_t)aq->entries * X710_AQ_DESC_SIZE;
+
+	aq->atq_ring = carve(&aq->kept, &off, ring);
+	aq->arq_ring = carve(&aq->kept, &off, ring);
+	aq->cmd_buf = carve(&aq->kept, &off, aq->buf_size);
+	for (unsigned int i = 0; i < aq->entries; i++)
+		aq->arq_bufs[i] = carve(&aq->kept, &off, aq->buf_size);
+}
+
+/* This process's view of the rings goes; the memory is not freed. */
+static void forget_rings(struct x710_aq *aq)
+{
+	memset(aq->arq_bufs, 0, sizeof(aq->arq_bufs));
+	aq->cmd_buf = aq->atq_ring = aq->arq_ring = aq->kept = (struct x710_dma){ 0 };
+}
+
 static void free_rings(struct x710_hw *hw)
 {
 	struct x710_aq *aq = &hw->aq;
 
+	if (aq->kept.vaddr != NULL) {
+		x710_dma_free(&hw->os, &aq->kept);   /* released for good */
+		forget_rings(aq);
+		return;
+	}
 	for (unsigned int i = 0; i < X710_AQ_MAX_ENTRIES; i++)
 		x710_dma_free(&hw->os, &aq->arq_bufs[i]);
 	x710_dma_free(&hw->os, &aq->cmd_buf);
@@ -69,7 +128,26 @@ static void free_rings(struct x710_hw *hw)
 	x710_dma_free(&hw->os, &aq->arq_ring);
 }
 
-static int alloc_rings(struct x710_hw *hw)
+/* The kept block (*found: a previous owner's), carved; -ENOTSUP when the
+ * environment keeps nothing. */
+static int alloc_kept(struct x710_hw *hw, bool *found)
+{
+	const struct x710_osdep *os = &hw->os;
+	struct x710_aq *aq = &hw->aq;
+	int err;
+
+	*found = false;
+	if (os->ops->dma_alloc_kept == NULL)
+		return -ENOTSUP;
+	err = os->ops->dma_alloc_kept(os->ctx, X710_AQ_KEPT_NAME, kept_size(aq),
+				      X710_AQ_RING_ALIGN, &aq->kept, found);
+	if (err)
+		return err;
+	carve_all(aq);
+	return 0;
+}
+
+static int alloc_plain(struct x710_hw *hw)
 {
 	struct x710_aq *aq = &hw->aq;
 	size_t ring = (size_t)aq->entries * X710_AQ_DESC_SIZE;
@@ -88,6 +166,20 @@ static int alloc_rings(struct x710_hw *hw)
 		free_rings(hw);
 	}
 	return err;
+}
+
+/* Kept memory when there is some, else ordinary DMA memory. */
+static int alloc_rings(struct x710_hw *hw, bool *found)
+{
+	int err = alloc_kept(hw, found);
+
+	if (err == 0)
+		return 0;
+	if (err != -ENOTSUP)
+		x710_log(&hw->os, X710_LOG_WARN, "admin queue: no kept block of %zu bytes (%d): "
+			 "rings in ordinary memory, which dies with this process",
+			 kept_size(&hw->aq), err);
+	return alloc_plain(hw);
 }
 
 /* Registers of one ring, enable last; BAL read back proves the device took
@@ -132,19 +224,16 @@ static int pf_reset(struct x710_hw *hw)
 	return err;
 }
 
-int x710_aq_init(struct x710_hw *hw, const struct x710_aq_params *p)
+static int set_params(struct x710_hw *hw, const struct x710_aq_params *p)
 {
 	struct x710_aq *aq = &hw->aq;
-	struct x710_aq_params def = { 0 };
-	int err;
 
-	if (p == NULL)
-		p = &def;
 	if (aq->up)
 		return -EBUSY;
 	aq->entries = p->entries ? p->entries : X710_AQ_DEFAULT_ENTRIES;
 	aq->buf_size = p->buf_size ? p->buf_size : X710_AQ_DEFAULT_BUF;
 	aq->timeout_us = p->timeout_us ? p->timeout_us : X710_AQ_DEFAULT_TIMEOUT_US;
+	aq->adopted = false;
 	if (aq->entries < 2 || aq->entries >= X710_AQ_MAX_ENTRIES ||
 	    aq->buf_size > X710_AQ_MAX_BUF) {
 		x710_log(&hw->os, X710_LOG_ERR,
@@ -152,11 +241,26 @@ int x710_aq_init(struct x710_hw *hw, const struct x710_aq_params *p)
 			 aq->entries, aq->buf_size, X710_AQ_MAX_ENTRIES - 1, X710_AQ_MAX_BUF);
 		return -EINVAL;
 	}
-	if (p->pf_reset && (err = pf_reset(hw)) != 0)
-		return err;
-	err = alloc_rings(hw);
-	if (err)
-		return err;
+	return 0;
+}
+
+/* Fresh rings in the memory already allocated: stopped first (a previous
+ * owner may have left them running into this very block), then every ARQ
+ * buffer posted and both rings programmed. */
+static int start_fresh(struct x710_hw *hw)
+{
+	struct x710_aq *aq = &hw->aq;
+	int err;
+
+	disable_ring(&hw->os, &atq_regs);
+	disable_ring(&hw->os, &arq_regs);
+	x710_flush(&hw->os);
+	if (aq->kept.vaddr != NULL) {
+		struct aq_kept_hdr hdr = { AQ_KEPT_MAGIC, aq->entries, aq->buf_size };
+
+		memset(aq->kept.vaddr, 0, kept_size(aq));
+		memcpy(aq->kept.vaddr, &hdr, sizeof(hdr));
+	}
 	for (unsigned int i = 0; i < aq->entries; i++)
 		arq_post(aq, i);
 	aq->atq_ntu = 0;
@@ -177,6 +281,110 @@ int x710_aq_init(struct x710_hw *hw, const struct x710_aq_params *p)
 	return 0;
 }
 
+/* Parameters, the PF reset when asked (@may_reset), the rings' memory. */
+static int prepare(struct x710_hw *hw, const struct x710_aq_params *p, bool may_reset,
+		   bool *found)
+{
+	struct x710_aq_params def = { 0 };
+	int err;
+
+	if (p == NULL)
+		p = &def;
+	if ((err = set_params(hw, p)) != 0)
+		return err;
+	if (may_reset && p->pf_reset && (err = pf_reset(hw)) != 0)
+		return err;
+	return alloc_rings(hw, found);
+}
+
+int x710_aq_init(struct x710_hw *hw, const struct x710_aq_params *p)
+{
+	bool found;
+	int err = prepare(hw, p, true, &found);
+
+	return err ? err : start_fresh(hw);
+}
+
+/* Does the device run ring @r from @m, @entries long, enabled? */
+static bool ring_matches(const struct x710_hw *hw, const struct ring_regs *r,
+			 const struct x710_dma *m)
+{
+	uint32_t len = x710_rd32(&hw->os, r->len);
+	uint64_t base = (uint64_t)x710_rd32(&hw->os, r->bah) << 32 | x710_rd32(&hw->os, r->bal);
+
+	return (len & X710_AQLEN_ENABLE_MASK) && (len & X710_AQLEN_LEN_MASK) == hw->aq.entries &&
+	       base == m->iova &&
+	       (x710_rd32(&hw->os, r->head) & X710_AQ_HT_MASK) < hw->aq.entries &&
+	       (x710_rd32(&hw->os, r->tail) & X710_AQ_HT_MASK) < hw->aq.entries;
+}
+
+static bool wait_done(struct x710_hw *hw, uint16_t tail);
+
+/* Resume the rings as the device runs them; NULL, or why not. */
+static const char *resume(struct x710_hw *hw)
+{
+	const struct x710_osdep *os = &hw->os;
+	struct x710_aq *aq = &hw->aq;
+	struct aq_kept_hdr hdr;
+	uint32_t arqlen;
+	uint16_t atqt, arqt, arqh;
+
+	memcpy(&hdr, aq->kept.vaddr, sizeof(hdr));
+	if (hdr.magic != AQ_KEPT_MAGIC || hdr.entries != aq->entries ||
+	    hdr.buf_size != aq->buf_size)
+		return "the kept block holds another layout";
+	if (!ring_matches(hw, &atq_regs, &aq->atq_ring) ||
+	    !ring_matches(hw, &arq_regs, &aq->arq_ring))
+		return "the device's rings are not the kept block's (base, length or head/tail)";
+	atqt = (uint16_t)(x710_rd32(os, X710_PF_ATQT) & X710_AQ_HT_MASK);
+	/* A command the previous owner posted: let the firmware finish it. */
+	if (!wait_done(hw, atqt))
+		return "a command of the previous owner never completed";
+	aq->atq_ntu = atqt;
+	/* The owner re-posts slot n and then sets ARQT = n: next to read is ARQT + 1. */
+	arqt = (uint16_t)(x710_rd32(os, X710_PF_ARQT) & X710_AQ_HT_MASK);
+	arqh = (uint16_t)(x710_rd32(os, X710_PF_ARQH) & X710_AQ_HT_MASK);
+	aq->arq_ntc = (uint16_t)((arqt + 1u) % aq->entries);
+	if (aq->arq_ntc != arqh &&
+	    !(((struct x710_aq_desc *)aq->arq_ring.vaddr)[aq->arq_ntc].flags & X710_AQ_FLAG_DD)) {
+		/* It died between the two: that slot is posted, not an event. */
+		x710_wr32(os, X710_PF_ARQT, aq->arq_ntc);
+		aq->arq_ntc = (uint16_t)((aq->arq_ntc + 1u) % aq->entries);
+	}
+	arqlen = x710_rd32(os, X710_PF_ARQLEN);
+	if (arqlen & X710_AQLEN_OVFL_MASK) {
+		x710_log(os, X710_LOG_WARN, "admin queue: the ARQ overflowed while no owner ran; "
+			 "events (VF messages) were dropped");
+		x710_wr32(os, X710_PF_ARQLEN, arqlen & ~X710_AQLEN_OVFL_MASK);
+	}
+	x710_flush(os);
+	return NULL;
+}
+
+int x710_aq_adopt(struct x710_hw *hw, const struct x710_aq_params *p)
+{
+	const char *why;
+	bool found;
+	int err;
+
+	if ((err = prepare(hw, p, false, &found)) != 0)
+		return err;
+	if (hw->aq.kept.vaddr == NULL)
+		why = "no kept block for it here (see above, or the osdep keeps no memory)";
+	else if (!found)
+		why = "the previous owner kept no admin queue block";
+	else
+		why = resume(hw);
+	if (why == NULL) {
+		hw->aq.up = true;
+		hw->aq.adopted = true;
+		return 0;
+	}
+	x710_log(&hw->os, X710_LOG_WARN, "admin queue not adopted: %s; re-initialised (events "
+		 "posted while no owner ran are lost)", why);
+	return start_fresh(hw);
+}
+
 void x710_aq_shutdown(struct x710_hw *hw)
 {
 	if (hw->aq.atq_ring.vaddr == NULL && !hw->aq.up)
@@ -187,6 +395,16 @@ void x710_aq_shutdown(struct x710_hw *hw)
 	/* Let the device see the rings go before their memory does. */
 	x710_delay_us(&hw->os, X710_AQ_POLL_STEP_US);
 	free_rings(hw);
+	hw->aq.up = false;
+}
+
+void x710_aq_detach(struct x710_hw *hw)
+{
+	if (hw->aq.kept.vaddr == NULL) {
+		x710_aq_shutdown(hw);   /* its memory dies with us: the device must stop */
+		return;
+	}
+	forget_rings(&hw->aq);
 	hw->aq.up = false;
 }
 

@@ -31,14 +31,21 @@ struct x710_aq_params {
 	bool pf_reset;             /* PFGEN_CTRL.PFSWR before the rings */
 };
 
+/* The kept block holding both rings and every buffer (osdep dma_alloc_kept):
+ * the device keeps its ARQ running across owners, so a successor adopts the
+ * rings with the events the firmware posted meanwhile. */
+#define X710_AQ_KEPT_NAME "aq"
+
 struct x710_aq {
 	bool up;
+	bool adopted;              /* the last start resumed a running queue */
 	uint16_t entries;
 	uint16_t buf_size;
 	uint32_t timeout_us;
 	struct x710_dma atq_ring, arq_ring;
 	struct x710_dma cmd_buf;   /* the indirect buffer of the command in flight */
 	struct x710_dma arq_bufs[X710_AQ_MAX_ENTRIES];
+	struct x710_dma kept;      /* the block the above are carved from, or none */
 	uint16_t atq_ntu;          /* next ATQ slot to use */
 	uint16_t arq_ntc;          /* next ARQ slot to clean */
 };
@@ -58,9 +65,23 @@ struct x710_aq_event {
 	uint16_t msg_cap;
 };
 
+/* Rings in the kept block when the osdep keeps memory (else ordinary DMA
+ * memory), reset and programmed afresh. */
 int x710_aq_init(struct x710_hw *hw, const struct x710_aq_params *p);
-/* Disable both rings and free their memory. Safe on a queue that is down. */
+/*
+ * Take over the queue a previous owner left running: the kept block, the
+ * device's ring bases and head/tail as they are, so events posted while no
+ * owner ran are read next. When that cannot be done consistently (no kept
+ * block, another layout, ring bases elsewhere, a command that never
+ * completes) it logs why and falls back to x710_aq_init (aq.adopted false).
+ */
+int x710_aq_adopt(struct x710_hw *hw, const struct x710_aq_params *p);
+/* Disable both rings and free their memory (a kept block for good). Safe on
+ * a queue that is down. */
 void x710_aq_shutdown(struct x710_hw *hw);
+/* Let go for a successor: rings in a kept block keep running (the firmware
+ * goes on posting into it); rings in ordinary memory are shut down. */
+void x710_aq_detach(struct x710_hw *hw);
 
 /*
  * Run one command: post *d (and `len` bytes of buf when buf != NULL; the

@@ -433,14 +433,32 @@ int x710_aq_get_link_status(struct x710_hw *hw, bool enable_lse, struct x710_lin
 	if (err)
 		return err;
 	PARAMS_OUT(&d, c);
-	out->up = c.link_info & X710_AQ_LINK_UP_FUNCTION;
-	out->lse_enabled = c.command_flags & X710_AQ_LSE_IS_ENABLED;
-	out->speed = c.link_speed;
-	out->phy_type = c.phy_type;
-	out->link_info = c.link_info;
-	out->an_info = c.an_info;
-	out->max_frame_size = c.max_frame_size;
+	x710_link_status_parse(&c, out);
 	return 0;
+}
+
+void x710_link_status_parse(const struct x710_aqc_get_link_status *c,
+			    struct x710_link_status *out)
+{
+	out->up = c->link_info & X710_AQ_LINK_UP_FUNCTION;
+	out->lse_enabled = c->command_flags & X710_AQ_LSE_IS_ENABLED;
+	out->speed = c->link_speed;
+	out->phy_type = c->phy_type;
+	out->link_info = c->link_info;
+	out->an_info = c->an_info;
+	out->max_frame_size = c->max_frame_size;
+}
+
+int x710_aq_set_phy_int_mask(struct x710_hw *hw, uint16_t mask)
+{
+	struct x710_aq_desc d;
+	struct x710_aqc_set_phy_int_mask c;
+
+	memset(&c, 0, sizeof(c));
+	c.event_mask = mask;
+	x710_aq_desc_init(&d, X710_AQC_SET_PHY_INT_MASK);
+	PARAMS_IN(&d, c);
+	return x710_aq_send(hw, &d, NULL, 0);
 }
 
 int x710_aq_send_msg_to_vf(struct x710_hw *hw, uint16_t abs_vf, uint32_t v_opcode,

@@ -72,15 +72,6 @@ struct x710_veb_params {
 	uint16_t seid, switch_id, veb_flags, stat_index, vebs_used, vebs_free;
 };
 
-struct x710_link_status {
-	bool up;
-	bool lse_enabled;
-	uint8_t speed;                /* X710_AQ_LINK_SPEED_* */
-	uint8_t phy_type;
-	uint8_t link_info, an_info;
-	uint16_t max_frame_size;
-};
-
 int x710_aq_get_version(struct x710_hw *hw, struct x710_fw_version *out);
 int x710_aq_driver_version(struct x710_hw *hw, uint8_t major, uint8_t minor, uint8_t build,
 			   uint8_t subbuild, const char *name);
@@ -122,6 +113,12 @@ int x710_aq_set_vsi_promiscuous_modes(struct x710_hw *hw, uint16_t vsi_seid, uin
 int x710_aq_config_vsi_bw_limit(struct x710_hw *hw, uint16_t vsi_seid, uint16_t credit,
 				uint8_t max_credit);
 int x710_aq_get_link_status(struct x710_hw *hw, bool enable_lse, struct x710_link_status *out);
+/* get_link_status's parameters (the response, or a link event's) as a status. */
+void x710_link_status_parse(const struct x710_aqc_get_link_status *c,
+			    struct x710_link_status *out);
+/* 0x0613: the whole PHY event mask; a set bit (X710_AQ_EVENT_*) keeps that
+ * event off the ARQ. */
+int x710_aq_set_phy_int_mask(struct x710_hw *hw, uint16_t mask);
 int x710_aq_send_msg_to_vf(struct x710_hw *hw, uint16_t abs_vf, uint32_t v_opcode,
 			   int32_t v_retval, const void *msg, uint16_t len);
 

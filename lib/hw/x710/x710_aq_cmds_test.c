@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "x710_aq_cmds.h"
+#include "x710_pf.h"
 #include "x710_test_fixture.h"
 
 static struct tf *up(void **state)
@@ -276,6 +277,34 @@ static void test_link(void **state)
 	assert_false(ls.lse_enabled);
 }
 
+/* 0x0613: with LINK_UPDOWN masked no link event reaches the ARQ, even with
+ * LSE on; x710_pf_enable_link_events unmasks it (whatever mask an earlier
+ * driver left) and the next change arrives as an event. */
+static void test_phy_int_mask(void **state)
+{
+	struct tf *t = *state;
+	struct x710_link_status ls;
+	struct x710_aq_event ev = { 0 };
+
+	assert_int_equal(x710_aq_set_phy_int_mask(t->hw, 0xFFFF), 0);
+	assert_int_equal(x710_aq_get_link_status(t->hw, true, &ls), 0);
+	assert_true(ls.lse_enabled);
+	assert_int_equal(x710sim_set_link(t->sim, 0, false), 0);
+	x710sim_poll(t->sim);
+	assert_int_equal(x710_aq_event_get(t->hw, &ev, NULL), -EAGAIN);
+
+	assert_int_equal(x710_pf_enable_link_events(t->hw), 0);
+	assert_true(t->hw->link_known);
+	assert_false(t->hw->link.up);
+	assert_int_equal(x710sim_set_link(t->sim, 0, true), 0);
+	x710sim_poll(t->sim);
+	assert_int_equal(x710_aq_event_get(t->hw, &ev, NULL), 0);
+	assert_int_equal(ev.opcode, X710_AQC_GET_LINK_STATUS);
+	assert_int_equal(x710_pf_link_event(t->hw, &ev.desc), 0);
+	assert_true(t->hw->link.up);
+	assert_int_equal(t->hw->link.speed, X710_AQ_LINK_SPEED_10GB);
+}
+
 /* send_msg_to_vf reaches the VF's ARQ as 0x0802 with the cookies. */
 static void test_send_msg_to_vf(void **state)
 {
@@ -318,6 +347,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_filters_and_promisc, setup, down),
 		cmocka_unit_test_setup_teardown(test_config_vsi_bw_limit, setup, down),
 		cmocka_unit_test_setup_teardown(test_link, setup, down),
+		cmocka_unit_test_setup_teardown(test_phy_int_mask, setup, down),
 		cmocka_unit_test_setup_teardown(test_send_msg_to_vf, setup, down),
 	};
 

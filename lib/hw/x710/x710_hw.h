@@ -60,6 +60,16 @@ struct x710_vf_config {
 	uint8_t tx_max_credit;        /* its burst: 2^tx_max_credit credits */
 };
 
+/* The port's link (get_link_status, spec §3.2 0x0607, or its event). */
+struct x710_link_status {
+	bool up;
+	bool lse_enabled;
+	uint8_t speed;                /* X710_AQ_LINK_SPEED_* */
+	uint8_t phy_type;
+	uint8_t link_info, an_info;
+	uint16_t max_frame_size;
+};
+
 struct x710_vf {
 	bool in_use;                  /* set up by x710_vf_setup */
 	uint16_t vf_id;               /* PF-relative */
@@ -84,6 +94,10 @@ struct x710_hw {
 	uint8_t mac[X710_ETH_ALEN];
 	uint16_t mac_seid, pf_seid, main_vsi_seid, main_vsi_num;
 	uint16_t veb_seid;            /* X710_VSI_NONE until the first VF */
+	/* The link as i40e keeps it: read when link events are enabled, then
+	 * updated from each event (x710_pf_link_event); valid when link_known. */
+	bool link_known;
+	struct x710_link_status link;
 	struct x710_hmc hmc;
 	struct x710_qalloc qalloc;
 	unsigned int num_vfs;         /* enabled VFs */

@@ -48,10 +48,63 @@ static int sim_dma_alloc(void *ctx, size_t size, size_t align, struct x710_dma *
 	return 0;
 }
 
+static struct x710_osdep_sim_kept *kept_of(struct x710_osdep_sim *s, const void *handle)
+{
+	for (size_t i = 0; i < X710_OSDEP_SIM_KEPT_MAX; i++)
+		if (s->kept[i].va != NULL && handle == &s->kept[i])
+			return &s->kept[i];
+	return NULL;
+}
+
 static void sim_dma_free(void *ctx, struct x710_dma *dma)
 {
-	(void)ctx;
+	struct x710_osdep_sim_kept *k = kept_of(ctx, dma->handle);
+
+	if (k != NULL) {   /* released for good: the store forgets it */
+		free(k->va);
+		memset(k, 0, sizeof(*k));
+		return;
+	}
 	free(dma->vaddr);
+}
+
+/* The block @name as a previous x710_hw left it, or a new zeroed one. */
+static int sim_dma_alloc_kept(void *ctx, const char *name, size_t size, size_t align,
+			      struct x710_dma *out, bool *found)
+{
+	struct x710_osdep_sim *s = ctx;
+	struct x710_osdep_sim_kept *k = NULL, *free_slot = NULL;
+	struct x710_dma d;
+	int err;
+
+	*found = false;
+	if (!s->keep_memory)
+		return -ENOTSUP;
+	if (strlen(name) >= sizeof(k->name))
+		return -ENAMETOOLONG;
+	for (size_t i = 0; i < X710_OSDEP_SIM_KEPT_MAX && k == NULL; i++) {
+		if (s->kept[i].va != NULL && strcmp(s->kept[i].name, name) == 0)
+			k = &s->kept[i];
+		else if (s->kept[i].va == NULL && free_slot == NULL)
+			free_slot = &s->kept[i];
+	}
+	if (k != NULL) {
+		if (k->size != size)
+			return -EMSGSIZE;   /* another layout: not ours to resume */
+		*found = true;
+	} else {
+		if (free_slot == NULL)
+			return -ENOSPC;
+		if ((err = sim_dma_alloc(ctx, size, align, &d)) != 0)
+			return err;
+		k = free_slot;
+		snprintf(k->name, sizeof(k->name), "%s", name);
+		k->va = d.vaddr;
+		k->size = size;
+	}
+	*out = (struct x710_dma){ .vaddr = k->va, .iova = (uint64_t)(uintptr_t)k->va,
+				  .size = size, .handle = k };
+	return 0;
 }
 
 /* One model step per call: time passes only here. */
@@ -94,6 +147,7 @@ const struct x710_osdep_ops x710_osdep_sim_ops = {
 	.now_us = sim_now_us,
 	.log = sim_log,
 	.set_num_vfs = sim_set_num_vfs,
+	.dma_alloc_kept = sim_dma_alloc_kept,
 };
 
 struct x710_osdep x710_osdep_sim_init(struct x710_osdep_sim *s, struct x710sim *sim,
@@ -104,4 +158,12 @@ struct x710_osdep x710_osdep_sim_init(struct x710_osdep_sim *s, struct x710sim *
 	s->pf = pf;
 	s->log_level = X710_LOG_ERR;
 	return (struct x710_osdep){ &x710_osdep_sim_ops, s };
+}
+
+void x710_osdep_sim_fini(struct x710_osdep_sim *s)
+{
+	for (size_t i = 0; i < X710_OSDEP_SIM_KEPT_MAX; i++) {
+		free(s->kept[i].va);
+		memset(&s->kept[i], 0, sizeof(s->kept[i]));
+	}
 }

@@ -106,7 +106,7 @@ int x710_pf_init(struct x710_hw *hw, const struct x710_pf_params *p)
 	struct x710_aq_params aqp = p->aq;
 
 	aqp.pf_reset = p->pf_reset && !p->adopt;
-	err = x710_aq_init(hw, &aqp);
+	err = p->adopt ? x710_aq_adopt(hw, &aqp) : x710_aq_init(hw, &aqp);
 	if (err)
 		return err;
 	err = x710_aq_get_version(hw, &hw->fw);
@@ -156,7 +156,7 @@ int x710_pf_ensure_veb(struct x710_hw *hw)
 void x710_pf_detach(struct x710_hw *hw)
 {
 	x710_hmc_detach(hw);
-	x710_aq_shutdown(hw);
+	x710_aq_detach(hw);
 	x710_vf_forget_all(hw);
 }
 
@@ -175,5 +175,38 @@ void x710_pf_shutdown(struct x710_hw *hw)
 
 int x710_pf_link_status(struct x710_hw *hw, struct x710_link_status *out)
 {
-	return x710_aq_get_link_status(hw, true, out);
+	int err = x710_aq_get_link_status(hw, true, out);
+
+	if (err == 0) {
+		hw->link = *out;
+		hw->link_known = true;
+	}
+	return err;
+}
+
+int x710_pf_enable_link_events(struct x710_hw *hw)
+{
+	struct x710_link_status ls;
+	int err;
+
+	/* Firmware may hold a mask a previous driver left (set bit = masked):
+	 * the whole mask is written, as i40e does before relying on LSE. */
+	err = x710_aq_set_phy_int_mask(hw, (uint16_t)~X710_AQ_EVENTS_I40E_WANTS);
+	if (err)
+		x710_log(&hw->os, X710_LOG_WARN, "set_phy_int_mask failed (%d): link events may "
+			 "stay masked", err);
+	return x710_pf_link_status(hw, &ls);
+}
+
+int x710_pf_link_event(struct x710_hw *hw, const struct x710_aq_desc *ev)
+{
+	struct x710_aqc_get_link_status c;
+
+	if (ev->opcode != X710_AQC_GET_LINK_STATUS)
+		return -EINVAL;
+	_Static_assert(sizeof(c) <= sizeof(ev->params.raw), "link status fits the params");
+	memcpy(&c, ev->params.raw, sizeof(c));
+	x710_link_status_parse(&c, &hw->link);
+	hw->link_known = true;
+	return 0;
 }

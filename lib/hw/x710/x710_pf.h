@@ -25,16 +25,28 @@ struct x710_pf_params {
 /* Fill hw->os first; everything else in *hw is (re)initialised here.
  * On failure nothing stays allocated. */
 int x710_pf_init(struct x710_hw *hw, const struct x710_pf_params *p);
-/* With p->adopt the PF keeps running: only the admin queue is set up
- * afresh; the switch, queues and VFs are read back (x710_vf_adopt_all). */
+/* With p->adopt the PF keeps running: the admin queue is resumed from its
+ * kept block with the events posted meanwhile (or, failing that, set up
+ * afresh: x710_aq_adopt); the switch, queues and VFs are read back
+ * (x710_vf_adopt_all). */
 
-/* Let go of a running PF for a later adopt: the admin queue is stopped
- * (its rings die with this process), VFs, VEB and HMC are left as they are. */
+/* Let go of a running PF for a later adopt: VFs, VEB and HMC are left as
+ * they are, and so is the admin queue when its rings are in a kept block
+ * (else it is stopped: its rings die with this process). */
 void x710_pf_detach(struct x710_hw *hw);
 /* Release VFs, the VEB, the HMC and the admin queue. */
 void x710_pf_shutdown(struct x710_hw *hw);
 /* The VEB between the port and the PF VSI, created once (spec §3.2 0x0230). */
 int x710_pf_ensure_veb(struct x710_hw *hw);
+/* get_link_status with LSE on; the answer is also kept in hw->link. */
 int x710_pf_link_status(struct x710_hw *hw, struct x710_link_status *out);
+/* Link status events on: the PHY event mask leaves link up/down (and what
+ * i40e also wants) unmasked, then LSE is enabled with one get_link_status
+ * whose answer starts hw->link. A mask the firmware refuses is logged and
+ * LSE still enabled (the command is the firmware's, not every one has it). */
+int x710_pf_enable_link_events(struct x710_hw *hw);
+/* A link status event taken from the ARQ (opcode 0x0607): hw->link follows
+ * it. -EINVAL for any other event. */
+int x710_pf_link_event(struct x710_hw *hw, const struct x710_aq_desc *ev);
 
 #endif /* X710_PF_H */

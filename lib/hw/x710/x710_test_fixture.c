@@ -58,6 +58,7 @@ void tf_setup_pf(struct tf *t, unsigned int vfs_per_pf)
 void tf_teardown(struct tf *t)
 {
 	x710_pf_shutdown(t->hw);
+	x710_osdep_sim_fini(&t->os_sim);
 	free(t->hw);
 	x710sim_destroy(t->sim);
 	memset(t, 0, sizeof(*t));

@@ -7,6 +7,7 @@
 
 #include "x710_aq_cmds.h"
 #include "x710_lanq.h"
+#include "x710_pf.h"
 #include "x710_vf.h"
 #include "x710_vf_ops.h"
 #include "x710_vf_rss.h"
@@ -142,9 +143,12 @@ static int op_link(void *ctx, uint16_t vf, struct vc_link *out)
 
 	if (vf >= hw->num_vfs)
 		return -ENOENT;
-	err = x710_aq_get_link_status(hw, true, &ls);
-	if (err)
+	/* The link the PF keeps from link events; asked only before it has one. */
+	if (hw->link_known) {
+		ls = hw->link;
+	} else if ((err = x710_pf_link_status(hw, &ls)) != 0) {
 		return err;
+	}
 	out->up = ls.up;
 	out->speed_mbps = 0;
 	for (size_t i = 0; i < sizeof(link_speeds) / sizeof(link_speeds[0]); i++)

@@ -126,9 +126,44 @@ static void test_filters_rss_stats_link(void **state)
 	assert_int_equal(ops->link(t->hw, 0, &link), 0);
 	assert_true(link.up);
 	assert_int_equal(link.speed_mbps, 10000);
+}
+
+/* The link a VF is told: asked from the firmware only while the PF keeps
+ * none; then the kept one (a failing get_link_status is never seen), which
+ * follows the link events the PF takes from its ARQ. */
+static void test_link_from_kept_state(void **state)
+{
+	struct tf *t = *state;
+	struct vc_link link;
+	struct x710_aq_event ev = { 0 };
+	struct x710sim_aq_fault link_fails = {
+		.pf = 0, .opcode = X710_AQC_GET_LINK_STATUS, .nth = 0,
+		.kind = X710SIM_AQ_FAULT_FAIL, .rc = X710_AQ_RC_EBUSY,
+	};
+
+	assert_false(t->hw->link_known);
+	assert_int_equal(x710sim_fault_aq(t->sim, &link_fails), 0);
+	assert_int_equal(ops->link(t->hw, 0, &link), -EBUSY);   /* nothing kept yet */
+	assert_int_equal(x710sim_fault_aq(t->sim, NULL), 0);
+	assert_int_equal(x710_pf_enable_link_events(t->hw), 0);
+	assert_true(t->hw->link_known);
+
+	assert_int_equal(x710sim_fault_aq(t->sim, &link_fails), 0);
+	assert_int_equal(ops->link(t->hw, 0, &link), 0);
+	assert_true(link.up);
+	assert_int_equal(link.speed_mbps, 10000);
+
 	assert_int_equal(x710sim_set_link(t->sim, 0, false), 0);
 	assert_int_equal(ops->link(t->hw, 0, &link), 0);
+	assert_true(link.up);                     /* no event taken yet */
+	assert_int_equal(x710_aq_event_get(t->hw, &ev, NULL), 0);
+	assert_int_equal(x710_pf_link_event(t->hw, &ev.desc), 0);
+	assert_int_equal(ops->link(t->hw, 0, &link), 0);
 	assert_false(link.up);
+	assert_int_equal(link.speed_mbps, 0);
+	assert_int_equal(x710sim_fault_aq(t->sim, NULL), 0);
+	ev.desc.opcode = X710_AQC_SEND_MSG_TO_PF;
+	assert_int_equal(x710_pf_link_event(t->hw, &ev.desc), -EINVAL);
 }
 
 static void test_reset_op(void **state)
@@ -147,6 +182,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_mailbox_and_ids, setup, down),
 		cmocka_unit_test_setup_teardown(test_queue_path, setup, down),
 		cmocka_unit_test_setup_teardown(test_filters_rss_stats_link, setup, down),
+		cmocka_unit_test_setup_teardown(test_link_from_kept_state, setup, down),
 		cmocka_unit_test_setup_teardown(test_reset_op, setup, down),
 	};
 
