@@ -68,6 +68,7 @@ struct tree_fn {
 struct tree_pf {
 	int watch;                 /* inotify wd of sriov_numvfs, or -1 */
 	unsigned int num_vfs;
+	bool applying;             /* a written count is being carried out */
 };
 
 struct pci_tree {
@@ -512,6 +513,11 @@ published_vfs(const struct pci_tree *t, unsigned int pf)
 static void
 sync_num_vfs(struct pci_tree *t, unsigned int pf)
 {
+	/* While a written count is carried out the file is the writer's: the
+	 * VFs it removes must not write "0" over a count written meanwhile
+	 * (a PF driver writes N as soon as the old VFs are gone). */
+	if (t->pfs[pf].applying)
+		return;
 	unsigned int n = published_vfs(t, pf);
 	if (n > t->pfs[pf].num_vfs || n == 0) {
 		t->pfs[pf].num_vfs = n;
@@ -717,7 +723,9 @@ numvfs_written(struct pci_tree *t, unsigned int pf, pci_tree_set_num_vfs_fn set,
 		fprintf(stderr, "x710-sim: %s: rejected %u: %u VFs already enabled, write 0 "
 			"first (EBUSY in Linux; restored %u)\n", p, want, cur, cur);
 	} else {
+		t->pfs[pf].applying = true;
 		int rc = set ? set(ctx, pf, want) : -ENOTSUP;
+		t->pfs[pf].applying = false;
 		if (rc == 0) {
 			t->pfs[pf].num_vfs = want;
 			fprintf(stderr, "x710-sim: PF %u: sriov_numvfs %u -> %u\n", pf, cur, want);

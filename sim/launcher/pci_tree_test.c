@@ -9,9 +9,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -291,6 +293,139 @@ test_sriov_numvfs_has_linux_semantics(void **state)
 	assert_string_equal(buf, "0\n");
 }
 
+/* The model's side of a sriov_numvfs write: VFs appear or go one by one,
+ * each announced to the tree as fn_added/fn_removed would. A PF driver
+ * that writes N as soon as VF0 is gone races the removal of the rest. */
+struct model_play {
+	struct fixture *fx;
+	const char *file;
+	unsigned int calls, last_n;
+	bool race_after_first;
+};
+
+static int
+model_set(void *ctx, unsigned int pf, unsigned int n)
+{
+	struct model_play *m = ctx;
+	m->calls++;
+	m->last_n = n;
+	for (unsigned int v = 0; v < 4; v++) {
+		struct x710sim_fn fn = { .pf = pf, .vf = (int)v };
+		int rc = n ? pci_tree_publish(m->fx->t, fn) : pci_tree_unpublish(m->fx->t, fn);
+		if (rc == -ENOENT && n == 0)
+			continue;   /* never enabled */
+		if (rc)
+			return rc;
+		if (n == 0 && v == 0 && m->race_after_first) {
+			write_file(m->fx, m->file, "4\n");
+			m->race_after_first = false;
+		}
+		if (n && v + 1 == n)
+			break;
+	}
+	return 0;
+}
+
+static unsigned int
+virtfns(const struct fixture *fx)
+{
+	char p[PATH_MAX];
+	unsigned int n = 0;
+	for (unsigned int v = 0; v < 4; v++) {
+		snprintf(p, sizeof(p), "%s/devices/0000:01:00.0/virtfn%u", fx->dir, v);
+		n += access(p, F_OK) == 0;
+	}
+	return n;
+}
+
+static void
+test_numvfs_written_during_removal_is_kept(void **state)
+{
+	struct fixture *fx = *state;
+	struct model_play m = { .fx = fx, .file = "devices/0000:01:00.0/sriov_numvfs" };
+	char buf[64];
+	assert_int_equal(pci_tree_publish(fx->t, PF0), 0);
+	for (unsigned int v = 0; v < 4; v++) {
+		struct x710sim_fn fn = { .pf = 0, .vf = (int)v };
+		assert_non_null(pci_tree_region_alloc(fx->t, fn, X710SIM_REGION_CONFIG, X710SIM_CONFIG_SIZE));
+		assert_non_null(pci_tree_region_alloc(fx->t, fn, X710SIM_REGION_BAR0, X710SIM_VF_BAR0_SIZE));
+	}
+	write_file(fx, m.file, "4\n");
+	pci_tree_handle_watch(fx->t, model_set, &m);
+	assert_int_equal(virtfns(fx), 4);
+
+	/* 0, and 4 again while VF1..VF3 are still going: the 4 must survive
+	 * the removal (the tree once wrote "0" over it and the VFs never came). */
+	m.race_after_first = true;
+	write_file(fx, m.file, "0\n");
+	pci_tree_handle_watch(fx->t, model_set, &m);
+	read_file(fx, m.file, buf, sizeof(buf));
+	assert_string_equal(buf, "4\n");
+	pci_tree_handle_watch(fx->t, model_set, &m);
+	assert_int_equal(m.calls, 3);
+	assert_int_equal(m.last_n, 4);
+	assert_int_equal(virtfns(fx), 4);
+	assert_int_equal(pci_tree_num_vfs(fx->t, 0), 4);
+}
+
+/* Linux removes a VF bound to a driver (remove is called) and creates the
+ * next ones while old users still map the gone VF's BARs and hold its
+ * files: a held VF never blocks re-creation, and the old mapping stays
+ * valid memory for its holder but is no longer the device. */
+static void
+test_held_vf_does_not_block_recreation(void **state)
+{
+	struct fixture *fx = *state;
+	struct model_play m = { .fx = fx, .file = "devices/0000:01:00.0/sriov_numvfs" };
+	struct x710sim_fn vf0 = { .pf = 0, .vf = 0 };
+	char p[PATH_MAX];
+	struct stat before, after;
+	assert_int_equal(pci_tree_publish(fx->t, PF0), 0);
+	assert_non_null(pci_tree_region_alloc(fx->t, vf0, X710SIM_REGION_CONFIG, X710SIM_CONFIG_SIZE));
+	uint32_t *bar = pci_tree_region_alloc(fx->t, vf0, X710SIM_REGION_BAR0, X710SIM_VF_BAR0_SIZE);
+	assert_non_null(bar);
+	write_file(fx, m.file, "1\n");
+	pci_tree_handle_watch(fx->t, model_set, &m);
+	assert_int_equal(virtfns(fx), 1);
+
+	/* A testpmd's hold: BAR mapped, resource/config/uio fds open. */
+	int held[3];
+	snprintf(p, sizeof(p), "%s/devices/0000:01:00.0/virtfn0/resource0", fx->dir);
+	held[0] = open(p, O_RDWR);
+	assert_true(held[0] >= 0);
+	assert_int_equal(fstat(held[0], &before), 0);
+	uint32_t *old = mmap(NULL, X710SIM_VF_BAR0_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, held[0], 0);
+	assert_true(old != MAP_FAILED);
+	snprintf(p, sizeof(p), "%s/devices/0000:01:00.0/virtfn0/config", fx->dir);
+	held[1] = open(p, O_RDWR);
+	snprintf(p, sizeof(p), "%s/dev/uio%u", fx->dir, pci_tree_uio_num(fx->t, vf0));
+	held[2] = open(p, O_RDWR | O_NONBLOCK);
+	assert_true(held[1] >= 0 && held[2] >= 0);
+
+	/* sriov_numvfs 0: the model frees the VF's regions, as vf_destroy does. */
+	write_file(fx, m.file, "0\n");
+	pci_tree_handle_watch(fx->t, model_set, &m);
+	pci_tree_region_free(fx->t, vf0, X710SIM_REGION_BAR0, bar, X710SIM_VF_BAR0_SIZE);
+	assert_int_equal(virtfns(fx), 0);
+
+	assert_non_null(pci_tree_region_alloc(fx->t, vf0, X710SIM_REGION_BAR0, X710SIM_VF_BAR0_SIZE));
+	write_file(fx, m.file, "1\n");
+	pci_tree_handle_watch(fx->t, model_set, &m);
+	assert_int_equal(virtfns(fx), 1);
+	assert_int_equal(pci_tree_num_vfs(fx->t, 0), 1);
+	snprintf(p, sizeof(p), "%s/devices/0000:01:00.0/virtfn0/resource0", fx->dir);
+	assert_int_equal(stat(p, &after), 0);
+	assert_true(after.st_ino != before.st_ino);   /* a new device, not the held one */
+	old[0] = 0x1234;                               /* the holder does not fault */
+	assert_int_equal(pci_tree_irq(fx->t, vf0), 0);
+	uint32_t count;
+	assert_int_equal(read(held[2], &count, sizeof(count)), -1);   /* old FIFO: not raised */
+
+	munmap(old, X710SIM_VF_BAR0_SIZE);
+	for (int i = 0; i < 3; i++)
+		close(held[i]);
+}
+
 static void
 test_bad_arguments(void **state)
 {
@@ -313,6 +448,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_vf_placement_links_and_removal, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_irq_is_a_count_in_the_fifo, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sriov_numvfs_has_linux_semantics, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_numvfs_written_during_removal_is_kept, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_held_vf_does_not_block_recreation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

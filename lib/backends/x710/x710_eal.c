@@ -3,6 +3,8 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <libgen.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <linux/memfd.h>
 #include <sys/mman.h>
 #include <stdio.h>
@@ -323,21 +325,76 @@ static void eal_log(void *ctx, enum x710_log_level level, const char *msg)
 		fprintf(stderr, "x710 %s: %s: %s\n", eal->pf->bdf, names[level], msg);
 }
 
-/* VFs are enabled the way Linux does it, and the simulator watches the same
- * file; the VFs are set up only once they exist, or the simulator's VF
- * creation would reset what the PF just programmed. */
-static int eal_set_num_vfs(void *ctx, unsigned int n)
+/* How often the VF links are looked at while the VFs come or go. */
+#define VFS_POLL_MS 10
+
+/*
+ * The first of <dir>/virtfn0..total-1 that disagrees with "exactly @n VFs"
+ * (sets *@missing when it should exist), or -1 when all agree. Every link
+ * is looked at: x710-sim removes and creates VFs one by one after the
+ * write, so virtfn<n-1> alone can still be an old VF that is going.
+ */
+static int vfs_disagree(const char *dir, unsigned int n, unsigned int total, bool *missing)
 {
-	struct x710_eal *eal = ctx;
-	int rc = x710_sysfs_set_numvfs(eal->pf->dir, n);
+	char p[PATH_MAX];
+
+	for (unsigned int i = 0; i < total; i++) {
+		bool exists;
+
+		snprintf(p, sizeof(p), "%s/virtfn%u", dir, i);
+		exists = access(p, F_OK) == 0;
+		if (exists != (i < n)) {
+			*missing = !exists;
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+/* Writes @n to sriov_numvfs and waits until exactly @n VFs exist. */
+static int set_and_wait(struct x710_eal *eal, unsigned int n, unsigned int total)
+{
+	struct timespec step = { .tv_nsec = VFS_POLL_MS * 1000000L };
+	bool missing = false;
+	int bad, rc = x710_sysfs_set_numvfs(eal->pf->dir, n);
 
 	if (rc)
 		return rc;
-	rc = x710_sysfs_wait_vfs(eal->pf->dir, n, VFS_APPEAR_TIMEOUT_MS);
+	for (unsigned int waited = 0;; waited += VFS_POLL_MS) {
+		bad = vfs_disagree(eal->pf->dir, n, total, &missing);
+		if (bad < 0)
+			return 0;
+		if (waited >= VFS_APPEAR_TIMEOUT_MS)
+			break;
+		nanosleep(&step, NULL);
+	}
+	fprintf(stderr, "x710 %s: %u VFs did not appear in %s within %d ms (virtfn%d %s)\n",
+		eal->pf->bdf, n, eal->pf->dir, VFS_APPEAR_TIMEOUT_MS, bad,
+		missing ? "missing" : "still there");
+	return -ETIMEDOUT;
+}
+
+/*
+ * VFs are enabled the way Linux does it, and the simulator watches the same
+ * file; the VFs are set up only once they exist, or the simulator's VF
+ * creation would reset what the PF just programmed. N is written only once
+ * the old VFs are gone: Linux refuses N over N (EBUSY), and x710-sim, which
+ * acts after the write, would see only the last of "0" and "N" written
+ * back to back and keep the old VFs (and their old users' state).
+ */
+static int eal_set_num_vfs(void *ctx, unsigned int n)
+{
+	struct x710_eal *eal = ctx;
+	uint32_t total = 0;
+	int rc = x710_sysfs_read_u32(eal->pf->dir, "sriov_totalvfs", &total);
+
 	if (rc)
-		fprintf(stderr, "x710 %s: %u VFs did not appear in %s within %d ms\n",
-			eal->pf->bdf, n, eal->pf->dir, VFS_APPEAR_TIMEOUT_MS);
-	return rc;
+		return rc;
+	if (n > total)
+		return -ERANGE;   /* as Linux's sriov_numvfs_store */
+	if (n != 0 && (rc = set_and_wait(eal, 0, total)))
+		return rc;
+	return set_and_wait(eal, n, total);
 }
 
 static const struct x710_osdep_ops eal_ops = {
@@ -389,7 +446,7 @@ static int proc_add_id(uint16_t device_id)
 	return 0;
 }
 
-/* At exit, when every handle is closed: hugepage files and runtime dir go. */
+/* At exit, when every handle is closed: EAL's memory and threads go. */
 static void proc_cleanup_at_exit(void)
 {
 	if (proc.up && proc.users == 0) {
@@ -397,6 +454,23 @@ static void proc_cleanup_at_exit(void)
 		proc.up = false;
 	}
 }
+
+/*
+ * EAL_IN_MEMORY_WHY: EAL's hugepages are memfds (MFD_HUGETLB), not files in
+ * a hugetlbfs mount. With files, an owner killed by SIGKILL leaves its
+ * -m worth of pages (64 MB) in /dev/hugepages until some later DPDK primary
+ * happens to clear unlocked "*map_*" files there (22.11's default
+ * --huge-unlink=existing), and its /var/run/dpdk/<prefix> forever; under
+ * x710-sim exec they stay in the namespace's private hugetlbfs as long as
+ * anything (sriovd's fd keeper) holds that namespace. A memfd page lives
+ * exactly as long as a mapping or fd of it: the process, and the simulator's
+ * DMA map of it (x710-sim maps clients' hugepage VMAs through
+ * /proc/PID/map_files, which covers memfds; it drops them when the client
+ * exits). IOVA stays PA for uio: pagemap gives a memfd page's frame as for
+ * a file's. A stable per-kind prefix was the other way out, but two PF
+ * owners at once (sriovctl -C on two PFs) would then collide on EAL's lock.
+ * In-memory EAL has no multi-process support, which we never use.
+ */
 
 /*
  * EAL comes up with @pf as its only allowed device. Our driver is
@@ -424,6 +498,10 @@ static int proc_init(const struct x710_pci_pf *pf, bool verbose, struct sriov_er
 	argv[argc++] = (char *)"-m";
 	argv[argc++] = (char *)EAL_MEMORY_MB;
 	argv[argc++] = (char *)"--no-telemetry";
+	/* Hugepages without files: a killed owner's pages go back to the kernel
+	 * when its last mapping does (no <prefix>map_N left in the hugetlbfs,
+	 * no /var/run/dpdk/<prefix>). See EAL_IN_MEMORY_WHY above. */
+	argv[argc++] = (char *)"--in-memory";
 	if (!verbose)
 		argv[argc++] = (char *)"--log-level=lib.eal:warning";
 	/* The IOVA mode is the process's: a later PF must fit the first one's. */
