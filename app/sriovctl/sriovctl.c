@@ -303,22 +303,9 @@ static int device_from_file(struct sriov_conf *conf, const char *file, const cha
 	return rc ? 1 : 0;
 }
 
-/* "aa:bb:cc:dd:ee:ff": the kernel backend finds a PF by its MAC too. */
-static bool is_mac_text(const char *s)
-{
-	static const char hex[] = "0123456789abcdefABCDEF";
-
-	if (strlen(s) != 17)
-		return false;
-	for (int i = 0; i < 17; i++)
-		if (i % 3 == 2 ? s[i] != ':' : !strchr(hex, s[i]))
-			return false;
-	return true;
-}
-
 static int check_device_name(const char *device)
 {
-	if (sriov_device_classify(device, NULL) != SRIOV_DEVICE_INVALID || is_mac_text(device))
+	if (sriov_device_classify(device, NULL) != SRIOV_DEVICE_INVALID)
 		return 0;
 	fprintf(stderr, "sriovctl: '%s' is not a PCI address (0000:05:00.0), an interface name, "
 		"a FreeBSD device name (ixl0) or a PF MAC address\n", device);

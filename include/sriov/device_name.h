@@ -14,6 +14,7 @@ enum sriov_device_kind {
 	SRIOV_DEVICE_UNIT_NAME,     /* driver name + unit: ixl0 (also a Linux name) */
 	SRIOV_DEVICE_IFNAME,        /* any other Linux interface name: enp5s0f0 */
 	SRIOV_DEVICE_PATH,          /* absolute device node path: /dev/iov/ixl0 */
+	SRIOV_DEVICE_MAC_ADDRESS,   /* the PF's MAC: 52:54:00:12:34:56 (kernel PFs) */
 };
 
 struct sriov_pci_address {

@@ -13,6 +13,8 @@
 #define PCI_FUNCTION_MAX 7
 /* Longest path we accept for -d /dev/iov/NAME (Linux PATH_MAX). */
 #define DEVICE_PATH_MAX 4096
+/* "aa:bb:cc:dd:ee:ff" */
+#define MAC_TEXT_LEN 17
 
 static bool hex_field(const char *s, size_t digits, unsigned int *out)
 {
@@ -80,6 +82,18 @@ static bool is_ifname(const char *s)
 	return true;
 }
 
+/* Six octets of two hex digits joined by ':', as sysfs prints a netdev's
+ * address; ':' cannot appear in an interface name, so nothing is shadowed. */
+static bool is_mac_address(const char *s)
+{
+	if (strlen(s) != MAC_TEXT_LEN)
+		return false;
+	for (size_t i = 0; i < MAC_TEXT_LEN; i++)
+		if (i % 3 == 2 ? s[i] != ':' : !isxdigit((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
 enum sriov_device_kind sriov_device_classify(const char *name, struct sriov_pci_address *addr)
 {
 	if (!name || !name[0])
@@ -100,6 +114,8 @@ enum sriov_device_kind sriov_device_classify(const char *name, struct sriov_pci_
 		return SRIOV_DEVICE_UNIT_NAME;
 	if (is_ifname(name))
 		return SRIOV_DEVICE_IFNAME;
+	if (is_mac_address(name))
+		return SRIOV_DEVICE_MAC_ADDRESS;
 	return SRIOV_DEVICE_INVALID;
 }
 
@@ -110,6 +126,7 @@ const char *sriov_device_kind_name(enum sriov_device_kind kind)
 	case SRIOV_DEVICE_UNIT_NAME: return "device name";
 	case SRIOV_DEVICE_IFNAME: return "interface name";
 	case SRIOV_DEVICE_PATH: return "device path";
+	case SRIOV_DEVICE_MAC_ADDRESS: return "MAC address";
 	default: return "invalid name";
 	}
 }

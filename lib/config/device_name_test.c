@@ -30,6 +30,12 @@ static void test_classify(void **state)
 		{ "has space", SRIOV_DEVICE_INVALID },
 		{ "a/b", SRIOV_DEVICE_INVALID },
 		{ "a:b", SRIOV_DEVICE_INVALID },
+		{ "52:54:00:12:34:56", SRIOV_DEVICE_MAC_ADDRESS },
+		{ "52:54:00:AB:cd:0F", SRIOV_DEVICE_MAC_ADDRESS },
+		{ "52:54:00:12:34:5", SRIOV_DEVICE_INVALID },      /* one digit short */
+		{ "52:54:00:12:34:567", SRIOV_DEVICE_INVALID },
+		{ "52-54-00-12-34-56", SRIOV_DEVICE_INVALID },     /* no MAC, and 17 > IFNAMSIZ - 1 */
+		{ "52:54:00:12:34:5g", SRIOV_DEVICE_INVALID },
 		{ ".", SRIOV_DEVICE_INVALID },
 		{ "..", SRIOV_DEVICE_INVALID },
 		{ "", SRIOV_DEVICE_INVALID },

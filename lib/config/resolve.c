@@ -85,7 +85,8 @@ static bool check_device(struct resolver *r, const struct ucl_node *n)
 	}
 	if (sriov_device_classify(n->text, NULL) == SRIOV_DEVICE_INVALID) {
 		err_at(r, n->pos, "PF.device", "PF.device '%s' is not a PCI address (0000:05:00.0), an "
-		       "interface name (enp5s0f0) or a FreeBSD device name (ixl0)",
+		       "interface name (enp5s0f0), a FreeBSD device name (ixl0) or a PF MAC "
+		       "address (52:54:00:12:34:56)",
 		       diag_quote(n->text, q, sizeof(q)));
 		return false;
 	}

@@ -67,6 +67,19 @@ static void test_case_insensitive(void **state)
 	sriov_conf_free(conf);
 }
 
+/* A kernel PF may be named by its MAC in the file as with -d. */
+static void test_device_by_mac(void **state)
+{
+	int rc;
+	struct sriov_conf *conf = resolve_text(
+		"PF { device : \"52:54:00:12:34:56\"; num_vfs : 1; }\n", &rc);
+
+	(void)state;
+	assert_int_equal(rc, 0);
+	assert_string_equal(sriov_conf_resolved(conf)->device, "52:54:00:12:34:56");
+	sriov_conf_free(conf);
+}
+
 /* One bad file, one test: the message and where it points. */
 struct bad_case {
 	const char *text;
@@ -85,6 +98,8 @@ static const struct bad_case bad_cases[] = {
 	{ "PF { device : 5; num_vfs : 1; }\n", 1, 15, "Config PF.device must be a string" },
 	{ "PF { device : \"ix l0\"; num_vfs : 1; }\n", 1, 15,
 	  "PF.device 'ix l0' is not a PCI address" },
+	{ "PF { device : \"52:54:00:12:34\"; num_vfs : 1; }\n", 1, 15,
+	  "or a PF MAC address (52:54:00:12:34:56)" },
 	{ PF_OK "VF-0 { }\nDEFAULT { }\n", 3, 1,
 	  "'default' section must precede all VF sections (VF-0 is at 2:1)" },
 	{ PF_OK "VF-01 { }\n", 2, 1,
@@ -268,6 +283,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_precedence),
 		cmocka_unit_test(test_case_insensitive),
+		cmocka_unit_test(test_device_by_mac),
 		cmocka_unit_test(test_bad_cases),
 		cmocka_unit_test(test_all_errors_reported),
 		cmocka_unit_test(test_syntax_and_semantics),

@@ -94,7 +94,10 @@ expect_eq "VF1 netdev MAC" "$(cat "/sys/class/net/$vf1_if/address")" "$VF1_MAC"
 expect_eq "VF0 override" "$(cat "$pf_sys/virtfn0/driver_override")" vfio-pci
 expect_eq "VF1 override" "$(cat "$pf_sys/virtfn1/driver_override")" igbvf
 say "created: VF0 vfio-pci (/dev/vfio/$g0), VF1 igbvf ($vf1_if)"
-ctl 0 -C -f "$work/base.conf"
+# The same file naming the PF by its MAC (PF.device takes what -d takes).
+conf by-mac "${BASE/device : \"$pf_if\"/device : \"$pf_mac\"}"
+grep -qF "device : \"$pf_mac\"" "$work/by-mac.conf" || fail "by-mac.conf does not name the PF MAC"
+ctl 0 -C -f "$work/by-mac.conf"
 said "$out" "the device already matches; nothing to do"
 
 # 4. A live change of VF-1 (VLAN, QoS, new MAC) leaves VF-0 alone; the new
