@@ -12,6 +12,7 @@
 #include "change_json.h"
 #include "metrics.h"
 #include "persist.h"
+#include "plan_json.h"
 #include "pool.h"
 #include "reconcile.h"
 #include "status_json.h"
@@ -203,43 +204,6 @@ bad:
 	return false;
 }
 
-/* The backend's one line about the PF ("0000:01:00.0: Intel X710 ..."), so a
- * client can print what sriovctl alone prints; NULL when it has none. */
-static json_t *describe_json(const struct sriov_backend *be, void *handle)
-{
-	char text[160];
-
-	if (!handle || !be->ops || !be->ops->describe || be->ops->describe(handle, text, sizeof(text)))
-		return NULL;
-	return json_string(text);
-}
-
-static json_t *plan_json(const struct sriovd *d, const struct sriovd_desired *des)
-{
-	json_t *pfs = json_array();
-	bool disruptive = false;
-
-	for (size_t i = 0; i < des->n; i++) {
-		const struct sriovd_desired_pf *x = &des->pf[i];
-		void *h = x->pf_index == SIZE_MAX ? x->new_handle : d->pf[x->pf_index].handle;
-		json_t *changes = json_array(), *one, *text;
-		bool dis = false;
-
-		for (size_t k = 0; k < x->plan->n; k++) {
-			json_array_append_new(changes, sriovd_change_json(&x->plan->changes[k]));
-			dis |= x->plan->changes[k].mode == SRIOV_CHANGE_DISRUPTIVE;
-		}
-		disruptive |= dis;
-		one = json_pack("{s:s, s:s, s:s, s:o, s:b}", "device", x->device, "file", x->file,
-				"backend", x->be->name, "changes", changes, "disruptive", dis);
-		if ((text = describe_json(x->be, h)))
-			json_object_set_new(one, "description", text);
-		json_array_append_new(pfs, one);
-	}
-	return json_pack("{s:o, s:I, s:b}", "pfs", pfs, "changes",
-			 (json_int_t)sriovd_desired_changes(des), "disruptive", disruptive);
-}
-
 /* POST /v1/plan and /v1/apply: {} = the config directory; {"config": text,
  * "name": label} = one file's text. */
 static void plan_or_apply(struct route_ctx *c, bool apply)
@@ -279,7 +243,7 @@ static void plan_or_apply(struct route_ctx *c, bool apply)
 			      rep.n, rep.n == 1 ? "" : "s");
 		goto out;
 	}
-	out = plan_json(c->d, &des);
+	out = sriovd_desired_json(c->d, &des);
 	changes = sriovd_desired_changes(&des);
 	if (!apply) {
 		respond_json(c->rs, HTTP_OK, out);
@@ -304,6 +268,49 @@ static void plan_or_apply(struct route_ctx *c, bool apply)
 out:
 	sriovd_report_fini(&rep);
 	json_decref(body);
+}
+
+/* POST /v1/reload, body empty or {}: the API's SIGHUP, the same code path
+ * (serve threads stopped, PFs whose file left released), and the reply
+ * says what was applied and what was released. */
+static void reload_route(struct route_ctx *c)
+{
+	json_t *body = parse_body(c, true), *out;
+	struct sriovd_reload_result res;
+	int rc;
+
+	if (!body)
+		return;
+	if (json_object_size(body) != 0) {
+		respond_error(c, HTTP_BAD_REQUEST, "body", NULL, "expected {}: a reload reads the "
+			      "configuration directory (POST /v1/apply takes a text)");
+		json_decref(body);
+		return;
+	}
+	json_decref(body);
+	if (!c->d->reload) {
+		respond_error(c, HTTP_INTERNAL, "reload", NULL, "the daemon is not running its loop");
+		return;
+	}
+	sriovd_reload_result_init(&res);
+	rc = c->d->reload(c->d->quiesce_ctx, &res);
+	if (rc && !res.validated) {
+		respond_error(c, rc == -EINVAL ? HTTP_UNPROCESSABLE : errno_status(rc),
+			      res.rep.n ? res.rep.item[0].where : "config", &res.rep,
+			      "the configuration is invalid; nothing was changed (%zu error%s)",
+			      res.rep.n, res.rep.n == 1 ? "" : "s");
+	} else if (rc) {
+		respond_error(c, HTTP_INTERNAL, res.rep.n ? res.rep.item[0].where : "apply",
+			      &res.rep, "apply failed%s", res.rollback_failed ?
+			      " and was not fully undone" : "; every PF was put back");
+	} else {
+		out = res.plan ? json_incref(res.plan) : json_object();
+		json_object_set_new(out, "applied", json_true());
+		json_object_set(out, "released", res.released);
+		json_object_set(out, "not_released", res.not_released);
+		respond_json(c->rs, HTTP_OK, out);
+	}
+	sriovd_reload_result_fini(&res);
 }
 
 static void get_pfs(struct route_ctx *c)
@@ -418,7 +425,7 @@ static void delete_vfs_route(struct route_ctx *c, struct sriovd_pf *pf)
 	out = json_pack("{s:s, s:s, s:s, s:o, s:b, s:b}", "device", pf->device, "file",
 			pf->file ? pf->file : "", "backend", pf->be->name, "changes", changes,
 			"disruptive", 1, "applied", 0);
-	if ((text = describe_json(pf->be, pf->handle)))
+	if ((text = sriovd_describe_json(pf->be, pf->handle)))
 		json_object_set_new(out, "description", text);
 	if (json_is_true(dry)) {
 		respond_json(c->rs, HTTP_OK, out);
@@ -637,8 +644,10 @@ static void route(struct route_ctx *c)
 		get_schema(c);
 	else if (is(c, 1, "plan") && c->n_seg == 2 && method(c, "POST"))
 		plan_or_apply(c, false);
-	else if ((is(c, 1, "apply") || is(c, 1, "reload")) && c->n_seg == 2 && method(c, "POST"))
+	else if (is(c, 1, "apply") && c->n_seg == 2 && method(c, "POST"))
 		plan_or_apply(c, true);
+	else if (is(c, 1, "reload") && c->n_seg == 2 && method(c, "POST"))
+		reload_route(c);
 	else if (is(c, 1, "pools"))
 		pools_route(c);
 	else if (is(c, 1, "leases"))

@@ -91,6 +91,10 @@ static void lists_pfs_with_vf_status(void **state)
 	json_t *j = call(f, "GET", "/v1/pfs", NULL, &st), *pf, *vf;
 
 	assert_int_equal(st, 200);
+	/* Every VF's status of the PF in one status pass. */
+	assert_int_equal(fake_world.dev[0].status_passes, 1);
+	assert_int_equal(fake_world.dev[0].status_outside_pass, 0);
+	assert_false(fake_world.dev[0].in_pass);
 	pf = json_array_get(json_object_get(j, "pfs"), 0);
 	assert_string_equal(json_string_value(json_object_get(pf, "device")), "0000:01:00.0");
 	assert_int_equal(json_integer_value(json_object_get(pf, "num_vfs")), 2);
@@ -105,6 +109,13 @@ static void lists_pfs_with_vf_status(void **state)
 
 	j = call(f, "GET", "/v1/pfs/0000:01:00.0/vfs/0", NULL, &st);
 	assert_int_equal(st, 200);
+	/* One VF alone needs no pass. */
+	assert_int_equal(fake_world.dev[0].status_outside_pass, 1);
+	json_decref(j);
+	j = call(f, "GET", "/v1/pfs/0000:01:00.0", NULL, &st);
+	assert_int_equal(st, 200);
+	assert_int_equal(fake_world.dev[0].status_passes, 2);
+	assert_int_equal(fake_world.dev[0].status_outside_pass, 1);
 	assert_int_equal(json_integer_value(json_object_get(j, "vf")), 0);
 	json_decref(j);
 	expect_error(call(f, "GET", "/v1/pfs/0000:01:00.0/vfs/2", NULL, &st), "2", "no VF-2");
@@ -184,8 +195,16 @@ static void apply_with_text_changes_the_device(void **state)
 	/* Reloading the directory puts the file's value back. */
 	j = call(f, "POST", "/v1/reload", NULL, &st);
 	assert_int_equal(st, 200);
+	assert_true(json_is_true(json_object_get(j, "applied")));
+	assert_int_equal(json_integer_value(json_object_get(j, "changes")), 1);
+	assert_int_equal(json_array_size(json_object_get(j, "released")), 0);
+	assert_true(json_is_array(json_object_get(j, "not_released")));
 	json_decref(j);
 	assert_string_equal(fake_value(0, 1, "mac-addr"), "02:00:00:00:01:01");
+	/* A reload reads the directory: a text goes to /v1/apply. */
+	expect_error(call(f, "POST", "/v1/reload", "{\"config\": \"PF { }\"}", &st), "body",
+		     "a reload reads the configuration directory");
+	assert_int_equal(st, 400);
 }
 
 static void set_and_reset_one_vf(void **state)

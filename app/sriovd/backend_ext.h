@@ -38,6 +38,9 @@ struct sriovd_backend_ext {
 	int (*event_fd)(void *handle);
 	/* Status and counters of VF @vf. */
 	int (*vf_status)(void *handle, uint16_t vf, struct sriov_vf_status *st);
+	/* ops->status_pass: around the vf_status calls of one report
+	 * (sriovd_status_pass() in daemon.h calls it). */
+	int (*status_pass)(void *handle, bool begin);
 	/* Resets one VF (VPGEN_VFRTRIG) and restores its configuration. */
 	int (*reset_vf)(void *handle, uint16_t vf, struct sriov_error *err);
 	/* "0000:05:02.0" of VF @vf; when NULL sriovd reads sysfs virtfnN. */

@@ -34,6 +34,7 @@ void sriovd_ext_from_ops(const struct sriov_backend *be, struct sriovd_backend_e
 	out->service = o->service;
 	out->event_fd = o->event_fd;
 	out->vf_status = o->vf_status;
+	out->status_pass = o->status_pass;
 	out->reset_vf = o->reset_vf;
 	out->opcode_name = o->opcode_name;
 }
@@ -93,6 +94,13 @@ void sriovd_quiesce(struct sriovd *d, bool pause)
 {
 	if (d->quiesce)
 		d->quiesce(d->quiesce_ctx, pause);
+}
+
+void sriovd_status_pass(const struct sriovd_pf *pf, bool begin)
+{
+	/* A pass that cannot open only costs the backend a snapshot per call. */
+	if (pf->ext && pf->ext->vf_status && pf->ext->status_pass)
+		(void)pf->ext->status_pass(pf->handle, begin);
 }
 
 struct sriovd_pf *sriovd_pf_find(struct sriovd *d, const char *device)

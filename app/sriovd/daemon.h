@@ -38,6 +38,7 @@ struct sriovd_pf {
 };
 
 struct sriovd_state;
+struct sriovd_reload_result;
 
 struct sriovd_lease {
 	char id[SRIOVD_UUID_LEN + 1];
@@ -93,6 +94,10 @@ struct sriovd {
 	 * outside any quiesce window. Uses quiesce_ctx. */
 	bool pf_table_changed;
 	void (*pf_table_resync)(void *ctx);
+	/* The one reload (SIGHUP and POST /v1/reload): stops whatever serves
+	 * mailboxes, reloads, serves the PFs the table then holds. Uses
+	 * quiesce_ctx; NULL before the server runs. */
+	int (*reload)(void *ctx, struct sriovd_reload_result *res);
 	/* Where log lines go (stderr, journald reads it). */
 	void (*log)(void *ctx, int prio, const char *line);
 	void *log_ctx;
@@ -112,6 +117,10 @@ void sriovd_log(const struct sriovd *d, int prio, const char *fmt, ...)
 
 /* Calls d->quiesce when set. */
 void sriovd_quiesce(struct sriovd *d, bool pause);
+
+/* Opens (@begin) or closes a status pass on the PF's backend around the
+ * vf_status calls of one report, when it has the op. */
+void sriovd_status_pass(const struct sriovd_pf *pf, bool begin);
 
 /* The PF configured as @device (exact spelling), or NULL. */
 struct sriovd_pf *sriovd_pf_find(struct sriovd *d, const char *device);

@@ -83,7 +83,7 @@ static void named_pools_and_rewrite_on_change(void **state)
 	assert_int_equal(a.st_ino, b.st_ino);
 	/* More VFs: the file is replaced (a new inode: rename, not rewrite). */
 	test_env_write_conf(&t, "a.conf", "PF { device : \"0000:01:00.0\"; num_vfs : 6; }\n");
-	assert_int_equal(sriovd_server_reload(&srv), 0);
+	assert_int_equal(sriovd_server_reload(&srv, NULL), 0);
 	assert_int_equal(stat(t.k8s, &b), 0);
 	assert_int_not_equal(a.st_ino, b.st_ino);
 	doc = json_load_file(t.k8s, 0, NULL);

@@ -219,6 +219,7 @@ int sriovd_metrics_render(const struct sriovd *d, char **text, size_t *len)
 
 		if (sriovd_pf_live(pf, &lives[i], &err))
 			continue;   /* the PF still shows in the daemon families */
+		sriovd_status_pass(pf, true);
 		for (uint16_t vf = 0; vf < lives[i]->num_vfs; vf++) {
 			if (n == cap) {
 				struct vf_sample *nv = realloc(v, (cap = cap ? 2 * cap : 16) * sizeof(*v));
@@ -239,6 +240,7 @@ int sriovd_metrics_render(const struct sriovd *d, char **text, size_t *len)
 					  pf->ext->vf_status(pf->handle, vf, &v[n].st) == 0;
 			n++;
 		}
+		sriovd_status_pass(pf, false);
 	}
 	f = rc ? NULL : open_memstream(text, len);
 	if (f) {

@@ -40,6 +40,10 @@ static void has_the_spec_names_and_labels(void **state)
 
 	(void)state;
 	render(&t, &srv, &text, &len);
+	/* Both VFs' status came from one status pass of the PF. */
+	assert_int_equal(fake_world.dev[0].status_passes, 1);
+	assert_int_equal(fake_world.dev[0].status_outside_pass, 0);
+	assert_false(fake_world.dev[0].in_pass);
 	assert_non_null(strstr(text, "# TYPE sriovd_vf_receive_bytes_total counter\n"));
 	assert_non_null(strstr(text, "sriovd_vf_receive_bytes_total{pf=\"0000:01:00.0\",vf=\"1\","
 				     "vf_pci=\"0000:01:02.1\"} 1001\n"));

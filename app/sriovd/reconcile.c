@@ -11,6 +11,7 @@
 #include <syslog.h>
 #include <time.h>
 
+#include "plan_json.h"
 #include "reconcile.h"
 #include "state_file.h"
 #include "status_json.h"
@@ -471,43 +472,66 @@ static void forget_pf(struct sriovd *d, size_t i)
  * plan/apply path as sriovctl -D, then the PF is let go (a later file
  * naming it opens it afresh). Other PFs are not touched.
  */
-static int retire_pf(struct sriovd *d, size_t i)
+static int retire_pf(struct sriovd *d, size_t i, struct sriovd_reload_result *res)
 {
 	struct sriovd_pf *pf = &d->pf[i];
 	struct sriov_error err = { 0 };
-	struct sriov_apply_result res;
+	struct sriov_apply_result ar;
 	struct sriov_plan *plan = NULL;
 	struct sriov_live *live = NULL;
 	int rc = sriovd_pf_live(pf, &live, &err);
 
 	if (rc == 0 && (rc = sriov_plan_delete(pf->be, live, &plan)) == 0 && plan->n) {
-		memset(&res, 0, sizeof(res));
-		rc = sriov_apply(pf->be, pf->handle, plan, live, &res);
-		err = res.error;
+		memset(&ar, 0, sizeof(ar));
+		rc = sriov_apply(pf->be, pf->handle, plan, live, &ar);
+		err = ar.error;
 	}
 	sriov_plan_free(plan);
 	sriov_live_free(live);
 	if (rc) {
+		const char *why = err.message[0] ? err.message : strerror(-rc);
+
 		sriovd_log(d, LOG_ERR, "%s: its configuration file %s is gone, but its VFs could "
-			   "not be removed (kept as they are): %s", pf->device, pf->file,
-			   err.message[0] ? err.message : strerror(-rc));
+			   "not be removed (kept as they are): %s", pf->device, pf->file, why);
+		json_array_append_new(res->not_released, json_pack("{s:s, s:s, s:s}", "device",
+				      pf->device, "file", pf->file, "error", why));
 		return rc;
 	}
 	sriovd_log(d, LOG_INFO, "%s: %s is gone: VFs removed, PF released", pf->device, pf->file);
+	json_array_append_new(res->released, json_pack("{s:s, s:s}", "device", pf->device,
+						       "file", pf->file));
 	forget_pf(d, i);
 	return 0;
 }
 
 /* Every PF whose file was removed is retired; one that fails stays as it
- * is (logged), the reload itself has succeeded. */
-static void retire_removed(struct sriovd *d, const struct sriovd_desired *des)
+ * is (logged, and listed in the result), the reload itself has succeeded. */
+static void retire_removed(struct sriovd *d, const struct sriovd_desired *des,
+			   struct sriovd_reload_result *res)
 {
 	for (size_t i = d->n_pf; i-- > 0;)
 		if (file_removed(d, &d->pf[i], des))
-			(void)retire_pf(d, i);
+			(void)retire_pf(d, i, res);
 }
 
-int sriovd_reload(struct sriovd *d, struct sriovd_report *rep)
+void sriovd_reload_result_init(struct sriovd_reload_result *res)
+{
+	memset(res, 0, sizeof(*res));
+	sriovd_report_init(&res->rep);
+	res->released = json_array();
+	res->not_released = json_array();
+}
+
+void sriovd_reload_result_fini(struct sriovd_reload_result *res)
+{
+	sriovd_report_fini(&res->rep);
+	json_decref(res->plan);
+	json_decref(res->released);
+	json_decref(res->not_released);
+	memset(res, 0, sizeof(*res));
+}
+
+int sriovd_reload(struct sriovd *d, struct sriovd_reload_result *res)
 {
 	struct sriovd_desired des;
 	struct timespec now;
@@ -515,17 +539,20 @@ int sriovd_reload(struct sriovd *d, struct sriovd_report *rep)
 	bool rollback_failed;
 	int rc;
 
-	rc = sriovd_desired_load_dir(d, d->opt.config_dir, &des, rep);
+	rc = sriovd_desired_load_dir(d, d->opt.config_dir, &des, &res->rep);
 	if (rc) {
 		d->count.apply[SRIOVD_APPLY_INVALID]++;
 		return rc;
 	}
+	res->validated = true;
+	res->plan = sriovd_desired_json(d, &des);
 	changes = sriovd_desired_changes(&des);
 	n_pf = des.n;
-	rc = sriovd_desired_apply(d, &des, rep);
+	rc = sriovd_desired_apply(d, &des, &res->rep);
 	rollback_failed = des.rollback_failed;
+	res->rollback_failed = rollback_failed;
 	if (rc == 0)
-		retire_removed(d, &des);
+		retire_removed(d, &des, res);
 	sriovd_desired_free(&des);
 	if (rc) {
 		d->count.apply[rollback_failed ? SRIOVD_APPLY_FAILED : SRIOVD_APPLY_ROLLED_BACK]++;
@@ -534,7 +561,7 @@ int sriovd_reload(struct sriovd *d, struct sriovd_report *rep)
 	d->count.apply[changes ? SRIOVD_APPLY_SUCCESS : SRIOVD_APPLY_NOOP]++;
 	clock_gettime(CLOCK_REALTIME, &now);
 	d->count.last_apply_time = (double)now.tv_sec + (double)now.tv_nsec / 1e9;
-	sriovd_log(d, LOG_INFO, "applied %s: %zu PF(s), %zu change(s)", d->opt.config_dir, n_pf,
-		   changes);
+	sriovd_log(d, LOG_INFO, "applied %s: %zu PF(s), %zu change(s), %zu released",
+		   d->opt.config_dir, n_pf, changes, json_array_size(res->released));
 	return 0;
 }

@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "daemon.h"
 #include "report.h"
 
@@ -51,9 +53,24 @@ int sriovd_desired_apply(struct sriovd *d, struct sriovd_desired *des, struct sr
 /* Frees what apply did not take; closes handles opened for nothing. */
 void sriovd_desired_free(struct sriovd_desired *des);
 
-/* Convenience: load @dir, apply, count the result, log; then every PF whose
- * file left @dir has its VFs deleted and is released (closed: a file naming
- * it later opens it again). 0 or negative errno. */
-int sriovd_reload(struct sriovd *d, struct sriovd_report *rep);
+/* What one reload did: for the API's reply; boot and SIGHUP log it. */
+struct sriovd_reload_result {
+	struct sriovd_report rep;   /* every problem found, or the failed apply */
+	bool validated;             /* the directory was valid: a failure came from applying */
+	bool rollback_failed;       /* that failure was not fully undone */
+	json_t *plan;               /* the plans as POST /v1/plan shows them; NULL if invalid */
+	json_t *released;           /* [{device, file}]: PFs let go because their file left */
+	json_t *not_released;       /* [{device, file, error}]: their VFs could not be removed */
+};
+
+void sriovd_reload_result_init(struct sriovd_reload_result *res);
+void sriovd_reload_result_fini(struct sriovd_reload_result *res);
+
+/* Load the configuration directory, apply, count the result, log; then
+ * every PF whose file left it has its VFs deleted and is released (closed:
+ * a file naming it later opens it again). 0 or negative errno. Whatever
+ * serves mailboxes must be stopped around it (a PF may be closed): callers
+ * go through sriovd_server_reload(). */
+int sriovd_reload(struct sriovd *d, struct sriovd_reload_result *res);
 
 #endif /* SRIOVD_RECONCILE_H */

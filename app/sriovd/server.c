@@ -130,6 +130,10 @@ static void quiesce_all(void *ctx, bool pause)
 {
 	struct sriovd_server *srv = ctx;
 
+	if (pause)
+		srv->pause_depth++;
+	else if (srv->pause_depth)
+		srv->pause_depth--;
 	for (size_t i = 0; i < srv->n_serve; i++)
 		if (pause)
 			sriovd_serve_thread_pause(srv->serve[i]);
@@ -148,6 +152,7 @@ static void stop_serve_threads(struct sriovd_server *srv)
 
 static int sync_pf_sources(struct sriovd_server *srv);
 static int start_serve_threads(struct sriovd_server *srv);
+static int reload_hook(void *ctx, struct sriovd_reload_result *res);
 
 static void resync(void *ctx)
 {
@@ -178,11 +183,15 @@ static int start_serve_threads(struct sriovd_server *srv)
 				   strerror(-rc));
 			return rc;
 		}
+		/* Started inside a quiesce window (an API reload): held until it closes. */
+		for (unsigned int k = 0; k < srv->pause_depth; k++)
+			sriovd_serve_thread_pause(srv->serve[srv->n_serve]);
 		srv->n_serve++;
 	}
 	d->quiesce = quiesce_all;
 	d->quiesce_ctx = srv;
 	d->pf_table_resync = resync;
+	d->reload = reload_hook;
 	d->pf_table_changed = false;
 	return 0;
 }
@@ -226,34 +235,42 @@ static size_t count_vfs(const struct sriovd *d)
 	return n;
 }
 
-int sriovd_server_reload(struct sriovd_server *srv)
+int sriovd_server_reload(struct sriovd_server *srv, struct sriovd_reload_result *res)
 {
 	struct sriovd *d = srv->d;
-	struct sriovd_report rep;
+	struct sriovd_reload_result own;
 	struct timespec now;
 	int rc;
 
+	if (!res)
+		sriovd_reload_result_init(res = &own);
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	notify(d, "RELOADING=1\nMONOTONIC_USEC=%llu\nSTATUS=reloading %s",
 	       (unsigned long long)now.tv_sec * USEC_PER_SEC +
 	       (unsigned long long)now.tv_nsec / NSEC_PER_USEC, d->opt.config_dir);
-	sriovd_report_init(&rep);
 	/* Stopped, not paused: a reload may close a PF a thread serves. */
 	stop_serve_threads(srv);
-	rc = sriovd_reload(d, &rep);
+	rc = sriovd_reload(d, res);
 	start_serve_threads(srv);   /* for the PFs the table holds now */
 	if (rc) {
 		sriovd_log(d, LOG_ERR, "reload of %s refused; the running state is unchanged:",
 			   d->opt.config_dir);
-		sriovd_log_report(d, LOG_ERR, &rep);
+		sriovd_log_report(d, LOG_ERR, &res->rep);
 	} else {
 		sriovd_persist(d);
-		sync_pf_sources(srv);
 	}
-	sriovd_report_fini(&rep);
+	/* Also after a failure: a PF may have been opened and closed meanwhile. */
+	sync_pf_sources(srv);
 	notify(d, "READY=1\nSTATUS=%s: %zu PF(s), %zu VF(s)", rc ? "reload failed, running as "
 	       "before" : "applied", d->n_pf, count_vfs(d));
+	if (res == &own)
+		sriovd_reload_result_fini(&own);
 	return rc;
+}
+
+static int reload_hook(void *ctx, struct sriovd_reload_result *res)
+{
+	return sriovd_server_reload(ctx, res);
 }
 
 static void on_signal(void *ctx, uint32_t events)
@@ -264,7 +281,7 @@ static void on_signal(void *ctx, uint32_t events)
 	(void)events;
 	while (read(srv->signal_fd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
 		if (si.ssi_signo == SIGHUP) {
-			sriovd_server_reload(srv);
+			sriovd_server_reload(srv, NULL);
 		} else {
 			sriovd_log(srv->d, LOG_INFO, "signal %u: stopping; the PFs stay as configured",
 				   si.ssi_signo);
@@ -354,7 +371,7 @@ static int setup_loop(struct sriovd_server *srv)
 
 int sriovd_server_boot(struct sriovd_server *srv, struct sriovd *d, bool handle_signals)
 {
-	struct sriovd_report rep;
+	struct sriovd_reload_result res;
 	int rc;
 
 	memset(srv, 0, sizeof(*srv));
@@ -374,16 +391,16 @@ int sriovd_server_boot(struct sriovd_server *srv, struct sriovd *d, bool handle_
 	}
 	load_previous(srv);
 	notify(d, "STATUS=validating %s", d->opt.config_dir);
-	sriovd_report_init(&rep);
-	rc = sriovd_reload(d, &rep);
+	sriovd_reload_result_init(&res);
+	rc = sriovd_reload(d, &res);
 	if (rc) {
 		sriovd_log(d, LOG_ERR, "%s is not valid; nothing was applied:", d->opt.config_dir);
-		sriovd_log_report(d, LOG_ERR, &rep);
+		sriovd_log_report(d, LOG_ERR, &res.rep);
 		notify(d, "STATUS=configuration invalid, nothing applied\nERRNO=%d", -rc);
-		sriovd_report_fini(&rep);
+		sriovd_reload_result_fini(&res);
 		return rc;
 	}
-	sriovd_report_fini(&rep);
+	sriovd_reload_result_fini(&res);
 	if (d->prev)
 		restore_leases(d, d->prev);
 	d->prev = NULL;
@@ -423,8 +440,10 @@ void sriovd_server_fini(struct sriovd_server *srv)
 	sriovd_http_stop(srv->api_unix);
 	sriovd_http_stop(srv->api_tcp);
 	stop_serve_threads(srv);
-	if (srv->d)
+	if (srv->d) {
 		srv->d->quiesce = NULL;
+		srv->d->reload = NULL;
+	}
 	srv->api_unix = srv->api_tcp = NULL;
 	for (size_t k = 0; srv->loop && k < srv->n_pf_src; k++)
 		sriovd_loop_del(srv->loop, srv->pf_src[k].fd);

@@ -10,6 +10,7 @@
 
 #include "daemon.h"
 #include "loop.h"
+#include "reconcile.h"
 #include "report.h"
 #include "state_file.h"
 
@@ -31,14 +32,17 @@ struct sriovd_server {
 	size_t n_pf_src;
 	struct sriovd_serve_thread **serve;   /* fallback servers, see serve_thread.h */
 	size_t n_serve;
+	unsigned int pause_depth;  /* open quiesce windows: new threads start paused this often */
 	bool handle_signals;    /* false in tests that run the loop in a thread */
 };
 
 /* Boots @d: on failure every problem is logged, nothing is applied and a
  * negative errno is returned (sriovd exits 1). */
 int sriovd_server_boot(struct sriovd_server *srv, struct sriovd *d, bool handle_signals);
-/* Reloads the directory (SIGHUP): RELOADING=1, apply the diff, READY=1. */
-int sriovd_server_reload(struct sriovd_server *srv);
+/* Reloads the directory (SIGHUP, POST /v1/reload): RELOADING=1, serve
+ * threads stopped, apply the diff, PFs whose file left released, threads
+ * for the PFs now held, READY=1. @res (may be NULL) gets what was done. */
+int sriovd_server_reload(struct sriovd_server *srv, struct sriovd_reload_result *res);
 /* Runs the loop until SIGTERM/SIGINT or sriovd_loop_stop(). */
 int sriovd_server_run(struct sriovd_server *srv);
 /* STOPPING=1, closes listeners and timers; the PFs stay as configured. */

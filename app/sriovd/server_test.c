@@ -100,7 +100,7 @@ static void reload_applies_only_the_difference(void **state)
 	b_applies = fake_world.dev[1].applies;
 	fake_world.log[0] = '\0';
 	test_env_write_conf(&t, "a.conf", conf_a_edited);
-	assert_int_equal(sriovd_server_reload(&srv), 0);
+	assert_int_equal(sriovd_server_reload(&srv, NULL), 0);
 	assert_true(fake_log_find("RELOADING=1") >= 0);
 	assert_true(fake_log_find("apply VF-1 mac-addr") >= 0);
 	assert_int_equal(fake_log_find("apply num_vfs"), -1);
@@ -114,7 +114,7 @@ static void reload_applies_only_the_difference(void **state)
 	fake_world.log[0] = '\0';
 	test_env_write_conf(&t, "b.conf", conf_broken);
 	test_env_write_conf(&t, "a.conf", conf_a);
-	assert_int_not_equal(sriovd_server_reload(&srv), 0);
+	assert_int_not_equal(sriovd_server_reload(&srv, NULL), 0);
 	assert_int_equal(fake_log_find("apply"), -1);
 	assert_string_equal(fake_value(0, 1, "mac-addr"), "02:00:00:00:01:99");
 	sriovd_server_fini(&srv);
@@ -125,6 +125,7 @@ static void reload_applies_only_the_difference(void **state)
  * other PF is not touched. The file back + reload opens the PF again. */
 static void removed_file_releases_only_its_pf(void **state)
 {
+	struct sriovd_reload_result res;
 	struct sriovd_server srv;
 	struct test_env t;
 	char path[400];
@@ -139,7 +140,15 @@ static void removed_file_releases_only_its_pf(void **state)
 	fake_world.log[0] = '\0';
 	snprintf(path, sizeof(path), "%s/b.conf", t.conf_dir);
 	assert_int_equal(unlink(path), 0);
-	assert_int_equal(sriovd_server_reload(&srv), 0);
+	sriovd_reload_result_init(&res);
+	assert_int_equal(sriovd_server_reload(&srv, &res), 0);
+	assert_int_equal(json_array_size(res.released), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(res.released, 0),
+							      "device")), "0000:02:00.0");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(res.released, 0),
+							      "file")), path);
+	assert_int_equal(json_array_size(res.not_released), 0);
+	sriovd_reload_result_fini(&res);
 	assert_int_equal(fake_world.dev[1].num_vfs, 0);
 	assert_false(fake_world.dev[1].open);
 	assert_true(fake_log_find("close 0000:02:00.0") > fake_log_find("apply num_vfs"));
@@ -150,7 +159,7 @@ static void removed_file_releases_only_its_pf(void **state)
 	assert_string_equal(t.d.pf[0].device, "0000:01:00.0");
 
 	test_env_write_conf(&t, "b.conf", conf_b);
-	assert_int_equal(sriovd_server_reload(&srv), 0);
+	assert_int_equal(sriovd_server_reload(&srv, NULL), 0);
 	assert_true(fake_world.dev[1].open);
 	assert_int_equal(fake_world.dev[1].num_vfs, 3);
 	assert_int_equal(fake_world.dev[0].applies, a_applies);
@@ -174,7 +183,7 @@ static void failed_apply_puts_earlier_pfs_back(void **state)
 	test_env_write_conf(&t, "b.conf", "PF { device : \"0000:02:00.0\"; num_vfs : 3; }\n"
 			    "DEFAULT { trust : false; }\n");
 	fake_world.dev[1].fail_apply_at = fake_world.dev[1].applies + 1;
-	assert_int_not_equal(sriovd_server_reload(&srv), 0);
+	assert_int_not_equal(sriovd_server_reload(&srv, NULL), 0);
 	assert_string_equal(fake_value(0, 1, "mac-addr"), "02:00:00:00:01:01");
 	assert_string_equal(fake_value(1, 0, "trust"), "true");
 	assert_int_equal(t.d.count.apply[SRIOVD_APPLY_ROLLED_BACK], 1);
@@ -261,6 +270,64 @@ static void stop_loop(struct loop_thread *lt)
 	sriovd_loop_stop(lt->srv.loop);
 	pthread_join(lt->th, NULL);
 	sriovd_server_fini(&lt->srv);
+}
+
+/* POST /v1/reload is SIGHUP: with PFs served by blocking threads, a removed
+ * file's PF has its VFs deleted and is closed, its thread stopped first (it
+ * never serves a closed PF), the other PF's thread restarted, and the reply
+ * lists what was released. */
+static void api_reload_releases_like_sighup(void **state)
+{
+	struct sriov_client *c;
+	struct loop_thread lt;
+	struct test_env t;
+	char path[400], *resp;
+	json_t *j, *rel;
+	int status;
+
+	(void)state;
+	test_env_init(&t);
+	t.d.ext = &fake_blocking_ext_table;
+	t.d.opt.uid[0] = getuid();
+	t.d.opt.n_uid = 1;
+	test_env_write_conf(&t, "a.conf", conf_a);
+	test_env_write_conf(&t, "b.conf", conf_b);
+	start_loop(&t, &lt);
+	assert_int_equal(lt.srv.n_serve, 2);
+	snprintf(path, sizeof(path), "%s/b.conf", t.conf_dir);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(sriov_client_new(t.socket, &c), 0);
+	assert_int_equal(sriov_client_request(c, "POST", "/v1/reload", NULL, &status, &resp), 0);
+	assert_int_equal(status, 200);
+	j = json_loads(resp, 0, NULL);
+	free(resp);
+	assert_non_null(j);
+	assert_true(json_is_true(json_object_get(j, "applied")));
+	rel = json_object_get(j, "released");
+	assert_int_equal(json_array_size(rel), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(rel, 0), "device")),
+			    "0000:02:00.0");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(rel, 0), "file")),
+			    path);
+	assert_int_equal(json_array_size(json_object_get(j, "not_released")), 0);
+	json_decref(j);
+	assert_int_equal(lt.srv.n_serve, 1);
+	assert_int_equal(t.d.n_pf, 1);
+	assert_int_equal(fake_world.dev[1].num_vfs, 0);
+	assert_false(fake_world.dev[1].open);
+	assert_true(fake_world.dev[0].open);
+	assert_int_equal(fake_world.dev[0].num_vfs, 2);
+	/* The API still answers (the remaining PF's thread was resumed, not left paused). */
+	assert_int_equal(sriov_client_request(c, "PATCH", "/v1/pfs/0000:01:00.0/vfs/0",
+					      "{\"trust\": true}", &status, &resp), 0);
+	assert_int_equal(status, 200);
+	free(resp);
+	sriov_client_free(c);
+	stop_loop(&lt);
+	assert_int_equal(atomic_load(&fake_world.dev[1].served_closed), 0);
+	assert_int_equal(atomic_load(&fake_world.dev[0].served_closed), 0);
+	assert_true(atomic_load(&fake_world.dev[1].serve_calls) >= 1);
+	test_env_fini(&t);
 }
 
 static void socket_refuses_unlisted_peer(void **state)
@@ -467,6 +534,7 @@ int main(void)
 		cmocka_unit_test(removed_file_releases_only_its_pf),
 		cmocka_unit_test(failed_apply_puts_earlier_pfs_back),
 		cmocka_unit_test(restart_adopts_without_reset),
+		cmocka_unit_test(api_reload_releases_like_sighup),
 		cmocka_unit_test(socket_refuses_unlisted_peer),
 		cmocka_unit_test(socket_serves_listed_peer_and_limits_bodies),
 		cmocka_unit_test(tcp_listener_is_read_only),

@@ -193,12 +193,31 @@ static int fake_commit(void *handle, struct sriov_error *err)
 	return 0;
 }
 
+/* How often the blocking serve looks at its stop flag: the fake's stand-in
+ * for a backend waiting on its mailbox, not a synchronisation. */
+#define FAKE_SERVE_POLL_US 200
+
+static int fake_serve(void *handle, volatile sig_atomic_t *stop, struct sriov_error *err)
+{
+	struct fake_dev *dv = handle;
+
+	(void)err;
+	atomic_fetch_add(&dv->serve_calls, 1);
+	while (!*stop) {
+		if (!dv->open)
+			atomic_fetch_add(&dv->served_closed, 1);
+		usleep(FAKE_SERVE_POLL_US);
+	}
+	return 0;
+}
+
 static const struct sriov_backend_ops fake_ops = {
 	.open = fake_open,
 	.close = fake_close,
 	.read_live = fake_read_live,
 	.apply_change = fake_apply,
 	.commit = fake_commit,
+	.serve = fake_serve,
 };
 
 const struct sriov_backend fake_sriovd_backend = {
@@ -233,6 +252,8 @@ static int fake_vf_status(void *handle, uint16_t vf, struct sriov_vf_status *st)
 {
 	struct fake_dev *dv = handle;
 
+	if (!dv->in_pass)
+		dv->status_outside_pass++;
 	if (vf >= dv->num_vfs)
 		return -ENOENT;
 	memset(st, 0, sizeof(*st));
@@ -246,6 +267,15 @@ static int fake_vf_status(void *handle, uint16_t vf, struct sriov_vf_status *st)
 	st->mbx_requests[FAKE_OP_ADD_ETH_ADDR] = 3;
 	st->mbx_denied[FAKE_OP_ADD_ETH_ADDR] = 1;
 	snprintf(st->driver, sizeof(st->driver), "vfio-pci");
+	return 0;
+}
+
+static int fake_status_pass(void *handle, bool begin)
+{
+	struct fake_dev *dv = handle;
+
+	dv->status_passes += begin;
+	dv->in_pass = begin;
 	return 0;
 }
 
@@ -283,6 +313,7 @@ const struct sriovd_backend_ext fake_sriovd_ext = {
 	.set_vf_token = fake_set_token,
 	.service = fake_service,
 	.vf_status = fake_vf_status,
+	.status_pass = fake_status_pass,
 	.reset_vf = fake_reset_vf,
 	.vf_pci_address = fake_vf_pci,
 	.opcode_name = fake_opcode_name,
@@ -290,6 +321,17 @@ const struct sriovd_backend_ext fake_sriovd_ext = {
 
 static const struct sriovd_backend_ext *const fake_exts[] = { &fake_sriovd_ext };
 const struct sriovd_ext_table fake_ext_table = { fake_exts, 1 };
+
+static const struct sriovd_backend_ext fake_blocking_ext = {
+	.backend = "fake",
+	.open_ex = fake_open_ex,
+	.detach = fake_detach,
+	.set_vf_token = fake_set_token,
+	.vf_status = fake_vf_status,
+	.vf_pci_address = fake_vf_pci,
+};
+static const struct sriovd_backend_ext *const fake_blocking_exts[] = { &fake_blocking_ext };
+const struct sriovd_ext_table fake_blocking_ext_table = { fake_blocking_exts, 1 };
 
 static int record_notify(void *ctx, const char *state)
 {

@@ -7,6 +7,7 @@
 #ifndef SRIOVD_TEST_UTIL_H
 #define SRIOVD_TEST_UTIL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -32,6 +33,11 @@ struct fake_dev {
 	char token[40];
 	unsigned int pending;       /* mailbox messages waiting */
 	uint64_t rx_bytes;          /* reported for every VF, + vf index */
+	unsigned int status_passes; /* status_pass(begin) calls */
+	bool in_pass;               /* between status_pass(true) and (false) */
+	unsigned int status_outside_pass;   /* vf_status calls outside a pass */
+	atomic_uint serve_calls;    /* ops->serve entered (blocking variant) */
+	atomic_uint served_closed;  /* serve() found its PF closed: must stay 0 */
 };
 
 /* The world the fake backend sees (tests only: the backend API gives
@@ -45,6 +51,9 @@ extern struct fake_world fake_world;
 extern const struct sriov_backend fake_sriovd_backend;
 extern const struct sriovd_backend_ext fake_sriovd_ext;
 extern const struct sriovd_ext_table fake_ext_table;
+/* The same without the non-blocking service op: sriovd serves each PF
+ * with a thread running the blocking ops->serve (serve_thread.h). */
+extern const struct sriovd_ext_table fake_blocking_ext_table;
 
 /* Clears the world; devices 0000:01:00.0, 0000:02:00.0, 0000:03:00.0. */
 void fake_world_reset(void);

@@ -141,8 +141,10 @@ json_t *sriovd_pf_json(const struct sriovd *d, const struct sriovd_pf *pf)
 		json_object_set_new(o, "total_vfs", json_integer(live->total_vfs));
 	json_object_set_new(o, "live", sriovd_live_row_json(live, SRIOV_SECTION_PF, 0));
 	vfs = json_array();
+	sriovd_status_pass(pf, true);
 	for (uint16_t vf = 0; vf < live->num_vfs; vf++)
 		json_array_append_new(vfs, sriovd_vf_json(d, pf, live, vf));
+	sriovd_status_pass(pf, false);
 	json_object_set_new(o, "vfs", vfs);
 	sriov_live_free(live);
 	return o;

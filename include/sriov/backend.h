@@ -126,7 +126,12 @@ struct sriov_backend_ops {
 	/* An fd that polls readable when service() has work, or -1: then call
 	 * service() every few milliseconds (iavf polls its mailbox at 50 ms). */
 	int (*event_fd)(void *handle);
+	/* Status and counters of VF @vf. */
 	int (*vf_status)(void *handle, uint16_t vf, struct sriov_vf_status *st);
+	/* Called around a series of vf_status calls for one report (@begin
+	 * true before the first, false after the last); a backend may take one
+	 * snapshot for the pass. Passes may nest. NULL: every call stands alone. */
+	int (*status_pass)(void *handle, bool begin);
 	/* Resets one VF and restores its configuration. */
 	int (*reset_vf)(void *handle, uint16_t vf, struct sriov_error *err);
 	/* Name of a mailbox opcode ("VIRTCHNL_OP_ADD_ETH_ADDR"), or NULL. */

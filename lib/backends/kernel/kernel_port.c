@@ -40,8 +40,6 @@ struct kernel_port {
 	char notes[KERNEL_MAX_NOTES][KERNEL_NOTE_LEN];
 	size_t n_notes;
 	struct kernel_status_cache status;   /* one dump per sriovd status pass */
-	uint64_t (*now_ms)(void *arg);
-	void *now_arg;
 };
 
 __attribute__((format(printf, 2, 3)))
@@ -102,10 +100,6 @@ int kernel_port_open_env(const struct kernel_env *env, const char *device, unsig
 	port->lock_fd = -1;
 	port->flags = flags;
 	port->timeout_ms = env && env->timeout_ms ? env->timeout_ms : KERNEL_BIND_TIMEOUT_MS;
-	if (env) {
-		port->now_ms = env->now_ms;
-		port->now_arg = env->now_arg;
-	}
 	rc = kernel_sysfs_init(&port->fs, env ? env->sysfs_root : NULL);
 	if (rc)
 		sriov_error_set(err, rc, "sysfs root too long");
@@ -519,10 +513,15 @@ static int port_vf_status(void *handle, uint16_t vf, struct sriov_vf_status *st)
 	struct kernel_port *port = handle;
 	const struct kernel_status_src src = {
 		.fs = &port->fs, .pf = &port->pf, .nl = port->nl, .nl_ctx = port->nl_ctx,
-		.now_ms = port->now_ms, .now_arg = port->now_arg,
 	};
 
 	return kernel_vf_status_get(&port->status, &src, vf, st);
+}
+
+static int port_status_pass(void *handle, bool begin)
+{
+	kernel_status_pass(&((struct kernel_port *)handle)->status, begin);
+	return 0;
 }
 
 const struct sriov_backend_ops sriov_kernel_backend_ops = {
@@ -533,4 +532,5 @@ const struct sriov_backend_ops sriov_kernel_backend_ops = {
 	.apply_change = port_apply_change,
 	.describe = port_describe,
 	.vf_status = port_vf_status,
+	.status_pass = port_status_pass,
 };

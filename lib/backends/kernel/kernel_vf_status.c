@@ -2,7 +2,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "kernel_driver_table.h"
 #include "kernel_vf_status.h"
@@ -19,17 +18,20 @@ static const enum sriov_vf_stat stat_map[KERNEL_VF_STAT_COUNT] = {
 	[KERNEL_VF_STAT_TX_DROPPED] = SRIOV_STAT_TX_DROPPED,
 };
 
-static uint64_t monotonic_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
-
 void kernel_status_cache_drop(struct kernel_status_cache *c)
 {
 	c->valid = false;
+}
+
+void kernel_status_pass(struct kernel_status_cache *c, bool begin)
+{
+	if (begin) {
+		/* A new outermost pass reads the kernel afresh. */
+		if (c->pass_depth++ == 0)
+			c->valid = false;
+	} else if (c->pass_depth && --c->pass_depth == 0) {
+		c->valid = false;
+	}
 }
 
 void kernel_status_cache_free(struct kernel_status_cache *c)
@@ -39,7 +41,7 @@ void kernel_status_cache_free(struct kernel_status_cache *c)
 }
 
 /* One RTM_GETLINK dump of the PF, for every VF sysfs says it has. */
-static int dump(struct kernel_status_cache *c, const struct kernel_status_src *src, uint64_t now)
+static int dump(struct kernel_status_cache *c, const struct kernel_status_src *src)
 {
 	struct sriov_error err = { 0 };
 	unsigned int want, got = 0;
@@ -63,8 +65,6 @@ static int dump(struct kernel_status_cache *c, const struct kernel_status_src *s
 		return rc;
 	c->n = got < want ? got : want;
 	c->pf_link_up = kernel_pf_link_up(src->fs, src->pf);
-	c->taken_ms = now;
-	c->last_vf = -1;
 	c->valid = true;
 	return 0;
 }
@@ -79,7 +79,6 @@ static bool vf_link_up(const struct kernel_status_cache *c, uint32_t link_state)
 int kernel_vf_status_get(struct kernel_status_cache *c, const struct kernel_status_src *src,
 			 uint16_t vf, struct sriov_vf_status *st)
 {
-	uint64_t now = src->now_ms ? src->now_ms(src->now_arg) : monotonic_ms();
 	const struct kernel_vf_status *k;
 	struct kernel_vf_sys sys;
 	int rc;
@@ -87,13 +86,13 @@ int kernel_vf_status_get(struct kernel_status_cache *c, const struct kernel_stat
 	memset(st, 0, sizeof(*st));
 	if (!src->nl->get_vf_status)
 		return -EOPNOTSUPP;
-	if (!c->valid || (int)vf <= c->last_vf || now - c->taken_ms > KERNEL_STATUS_PASS_MS) {
-		if ((rc = dump(c, src, now)))
+	/* Outside a pass nothing says the caller will ask again soon: dump. */
+	if (!c->pass_depth || !c->valid) {
+		if ((rc = dump(c, src)))
 			return rc;
 	}
 	if (vf >= c->n)
 		return -ENOENT;
-	c->last_vf = vf;
 	k = &c->vf[vf];
 	/* Without ndo_get_vf_stats the kernel sends zeros: not counters. */
 	if (kernel_driver_has_vf_stats(src->pf->driver))

@@ -3,8 +3,7 @@
  * vf_status of the kernel backend over the fake kernel: counters only for a
  * driver that fills them (igb's zeros are not shown), the link from
  * IFLA_VF_LINK_STATE (auto follows the PF), the driver from sysfs, and one
- * dump per pass of rising VF numbers (a repeat, a later call or a change
- * dumps anew).
+ * dump per status pass (outside a pass, and after a change, each call dumps).
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -28,15 +27,9 @@
 struct fixture {
 	struct fake_kernel k;
 	void *port;
-	uint64_t now;           /* the port's clock, in ms */
 };
 
 static const struct sriov_backend *be = &sriov_backend_kernel;
-
-static uint64_t fake_now(void *arg)
-{
-	return ((struct fixture *)arg)->now;
-}
 
 /* Points the fake PF at driver @drv (before open). */
 static void pf_driver(struct fake_kernel *k, const char *drv)
@@ -75,9 +68,6 @@ static int setup_driver(void **state, const char *drv)
 	assert_non_null(f);
 	fake_kernel_init(&f->k);
 	f->k.env.timeout_ms = TEST_TIMEOUT_MS;
-	f->k.env.now_ms = fake_now;
-	f->k.env.now_arg = f;
-	f->now = 5000;
 	if (drv)
 		pf_driver(&f->k, drv);
 	fake_set_num_vfs(&f->k, 3);   /* autoprobe on: igbvf binds each VF */
@@ -178,30 +168,63 @@ static void link_follows_the_state_and_auto_the_pf(void **state)
 	assert_true(status(f, 1, 0).link_up);     /* enable */
 	assert_false(status(f, 2, 0).link_up);    /* disable */
 	fake_pf_file(&f->k, "net/" FAKE_PF_IF "/operstate", "down\n");
-	assert_false(status(f, 0, 0).link_up);    /* a new pass sees the PF down */
+	assert_false(status(f, 0, 0).link_up);    /* a later call sees the PF down */
 	assert_true(status(f, 1, 0).link_up);
 }
 
-static void one_dump_serves_a_rising_pass(void **state)
+static void pass(struct fixture *f, bool begin)
+{
+	assert_non_null(be->ops->status_pass);
+	assert_int_equal(be->ops->status_pass(f->port, begin), 0);
+}
+
+static void one_dump_per_pass(void **state)
 {
 	struct fixture *f = *state;
 
-	for (uint16_t vf = 0; vf < 3; vf++)
-		status(f, vf, 0);
+	/* Any order, repeats included: one dump for the pass. */
+	pass(f, true);
+	status(f, 2, 0);
+	status(f, 0, 0);
+	status(f, 1, 0);
+	status(f, 1, 0);
 	assert_int_equal(f->k.nl_status_gets, 1);
-	/* The next pass starts again at 0: fresh numbers. */
+	pass(f, false);
+	/* The next pass reads the kernel again: fresh numbers. */
 	f->k.status[1].stat[KERNEL_VF_STAT_RX_BYTES] = 777;
+	pass(f, true);
+	assert_int_equal(status(f, 1, 0).stat[SRIOV_STAT_RX_BYTES], 777);
 	status(f, 0, 0);
 	assert_int_equal(f->k.nl_status_gets, 2);
-	assert_int_equal(status(f, 1, 0).stat[SRIOV_STAT_RX_BYTES], 777);
-	assert_int_equal(f->k.nl_status_gets, 2);
-	/* The same VF twice is a new pass too. */
-	status(f, 1, 0);
-	assert_int_equal(f->k.nl_status_gets, 3);
-	/* Rising, but after the pass bound: a new dump. */
-	f->now += KERNEL_STATUS_PASS_MS + 1;
+	/* A nested pass keeps the outer one's dump. */
+	pass(f, true);
 	status(f, 2, 0);
+	pass(f, false);
+	status(f, 0, 0);
+	assert_int_equal(f->k.nl_status_gets, 2);
+	pass(f, false);
+}
+
+static void outside_a_pass_every_call_dumps(void **state)
+{
+	struct fixture *f = *state;
+
+	/* Rising VF numbers no longer share a dump without a pass. */
+	for (uint16_t vf = 0; vf < 3; vf++)
+		status(f, vf, 0);
+	assert_int_equal(f->k.nl_status_gets, 3);
+	/* A pass closed: the next lone call does not reuse its dump. */
+	pass(f, true);
+	status(f, 0, 0);
+	pass(f, false);
 	assert_int_equal(f->k.nl_status_gets, 4);
+	f->k.status[0].stat[KERNEL_VF_STAT_RX_BYTES] = 555;
+	assert_int_equal(status(f, 0, 0).stat[SRIOV_STAT_RX_BYTES], 555);
+	assert_int_equal(f->k.nl_status_gets, 5);
+	/* An unmatched end is harmless. */
+	pass(f, false);
+	status(f, 0, 0);
+	assert_int_equal(f->k.nl_status_gets, 6);
 }
 
 static void a_change_drops_the_dump(void **state)
@@ -217,10 +240,14 @@ static void a_change_drops_the_dump(void **state)
 	p = sriov_schema_param(&s, SRIOV_SECTION_VF, (size_t)i);
 	c.p = p;
 	c.new_value.b = true;
+	pass(f, true);
 	status(f, 0, 0);
 	assert_int_equal(be->ops->apply_change(f->port, &c, &err), 0);
-	status(f, 1, 0);   /* rising, in time, but after a change */
+	status(f, 1, 0);   /* in the same pass, but after a change */
 	assert_int_equal(f->k.nl_status_gets, 2);
+	status(f, 2, 0);
+	assert_int_equal(f->k.nl_status_gets, 2);
+	pass(f, false);
 }
 
 static void no_such_vf_and_failing_dumps(void **state)
@@ -229,13 +256,16 @@ static void no_such_vf_and_failing_dumps(void **state)
 
 	f->k.status_error = -EIO;
 	assert_int_equal(status(f, 0, -EIO).present, 0);
-	/* A failed dump is not kept: the next call asks again. */
+	/* A failed dump is not kept: the next call of the pass asks again. */
+	pass(f, true);
+	assert_int_equal(status(f, 0, -EIO).present, 0);
 	f->k.status_error = 0;
 	assert_int_equal(status(f, 1, 0).present & SRIOV_STATUS_LINK, SRIOV_STATUS_LINK);
-	assert_int_equal(f->k.nl_status_gets, 2);
+	assert_int_equal(f->k.nl_status_gets, 3);
 	/* Past the last VF, from the same dump. */
 	assert_int_equal(status(f, 3, -ENOENT).present, 0);
-	assert_int_equal(f->k.nl_status_gets, 2);
+	assert_int_equal(f->k.nl_status_gets, 3);
+	pass(f, false);
 }
 
 static void no_vfs_asks_the_kernel_nothing(void **state)
@@ -275,7 +305,9 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(link_follows_the_state_and_auto_the_pf, setup_igb,
 						teardown),
-		cmocka_unit_test_setup_teardown(one_dump_serves_a_rising_pass, setup_ixgbe, teardown),
+		cmocka_unit_test_setup_teardown(one_dump_per_pass, setup_ixgbe, teardown),
+		cmocka_unit_test_setup_teardown(outside_a_pass_every_call_dumps, setup_ixgbe,
+						teardown),
 		cmocka_unit_test_setup_teardown(a_change_drops_the_dump, setup_igb, teardown),
 		cmocka_unit_test_setup_teardown(no_such_vf_and_failing_dumps, setup_igb, teardown),
 		cmocka_unit_test_setup_teardown(no_vfs_asks_the_kernel_nothing, setup_igb, teardown),
