@@ -320,6 +320,26 @@ int x710_port_open_osdep(const struct x710_osdep *os, unsigned int pf_id, unsign
 	port->pf.device_id = X710_PCI_DEVICE_X710_SFP;
 	return port_finish(port, start_pf(port, os, pf_id, false, err), handle);
 }
+
+int x710_port_adopt_osdep(const struct x710_osdep *os, unsigned int pf_id, unsigned int flags,
+			  void **handle, struct sriov_error *err)
+{
+	struct x710_port *port = port_new(flags);
+	int rc;
+
+	*handle = NULL;
+	if (!port)
+		return sriov_error_set(err, -ENOMEM, "out of memory");
+	snprintf(port->pf.bdf, sizeof(port->pf.bdf), "pf%u", pf_id);
+	port->pf.model = "X710 (in process)";
+	port->pf.device_id = X710_PCI_DEVICE_X710_SFP;
+	if ((rc = start_pf(port, os, pf_id, true, err))) {
+		port_free(port, true);   /* never shut down a PF we failed to adopt */
+		return rc;
+	}
+	*handle = port;
+	return 0;
+}
 #endif
 
 static int port_describe(void *handle, char *buf, size_t len)

@@ -19,6 +19,14 @@
 int x710_port_open_osdep(const struct x710_osdep *os, unsigned int pf_id, unsigned int flags,
 			 void **handle, struct sriov_error *err);
 
+/* Takes over PF @pf_id left running by a detached owner over the same
+ * osdep: its admin queue with the events posted meanwhile (x710_aq_adopt)
+ * and its HMC. VFs are not read back here (sriov_x710_backend_ops.open_ex
+ * does that from the saved state and kept sessions); the handle serves the
+ * PF's own events. */
+int x710_port_adopt_osdep(const struct x710_osdep *os, unsigned int pf_id, unsigned int flags,
+			  void **handle, struct sriov_error *err);
+
 /* One pass of the serve loop: VFs that went through an FLR are rebuilt
  * (once), then at most one admin receive queue event is handled (a VF
  * message, a link change). Returns 1 if an event was handled, 0 when the

@@ -24,6 +24,8 @@
 #include "x710_backend.h"
 #include "x710/virtchnl_defs.h"
 #include "x710/x710_regs.h"
+#include "x710_aq_cmds.h"
+#include "x710_pf.h"
 #include "x710_port.h"
 #include "x710_test_fixture.h"
 #include "x710_vf_harness.h"
@@ -63,7 +65,9 @@ static int teardown(void **state)
 {
 	struct fx *f = *state;
 
-	sriov_x710_backend_ops.close(f->port);
+	if (f->port)
+		sriov_x710_backend_ops.close(f->port);
+	x710_osdep_sim_fini(&f->t.os_sim);
 	free(f->t.hw);
 	x710sim_destroy(f->t.sim);
 	free(f);
@@ -496,6 +500,56 @@ static void test_link_kept_from_events(void **state)
 	}
 }
 
+/* A PF whose firmware holds a PHY event mask an earlier driver left (all
+ * events masked): the port clears it at open, so link changes still reach
+ * it as events. */
+static void test_link_events_despite_a_left_mask(void **state)
+{
+	struct fx *f = *state;
+	struct x710_hw hw = { .os = f->t.hw->os };
+	struct x710_pf_params p = { .pf_id = 0 };
+	struct sriov_error err = { 0 };
+	int i;
+
+	sriov_x710_backend_ops.close(f->port);
+	f->port = NULL;
+	assert_int_equal(x710_pf_init(&hw, &p), 0);
+	assert_int_equal(x710_aq_set_phy_int_mask(&hw, 0xFFFF), 0);
+	x710_pf_shutdown(&hw);
+	assert_int_equal(x710_port_open_osdep(&f->t.hw->os, 0, 0, &f->port, &err), 0);
+	assert_int_equal(x710sim_set_link(f->t.sim, 0, false), 0);
+	x710sim_poll(f->t.sim);
+	for (i = 0; i < FLR_PASSES && x710_port_serve_pass(f->port) == 0; i++)
+		x710sim_poll(f->t.sim);
+	assert_true(i < FLR_PASSES);   /* the link event came */
+}
+
+/* Detached with its admin queue in kept memory, the PF's ARQ keeps running:
+ * a link change while no owner runs is the first event the adopter serves. */
+static void test_adopt_serves_events_posted_meanwhile(void **state)
+{
+	struct fx *f = *state;
+	struct sriov_error err = { 0 };
+
+	sriov_x710_backend_ops.close(f->port);
+	f->t.os_sim.keep_memory = true;
+	assert_int_equal(x710_port_open_osdep(&f->t.hw->os, 0, 0, &f->port, &err), 0);
+	sriov_x710_backend_ops.detach(f->port);
+	f->port = NULL;
+	assert_int_equal(x710sim_set_link(f->t.sim, 0, false), 0);
+	x710sim_poll(f->t.sim);
+	assert_int_equal(x710_port_adopt_osdep(&f->t.hw->os, 0, 0, &f->port, &err), 0);
+	assert_int_equal(x710_port_serve_pass(f->port), 1);   /* the queued link event */
+	assert_int_equal(x710_port_serve_pass(f->port), 0);
+	/* A fresh owner instead of an adopter would have found nothing queued. */
+	sriov_x710_backend_ops.detach(f->port);
+	f->port = NULL;
+	assert_int_equal(x710sim_set_link(f->t.sim, 0, true), 0);
+	x710sim_poll(f->t.sim);
+	assert_int_equal(x710_port_open_osdep(&f->t.hw->os, 0, 0, &f->port, &err), 0);
+	assert_int_equal(x710_port_serve_pass(f->port), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -509,6 +563,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_tx_rate_plan, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tx_rate_rollback, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_link_kept_from_events, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_link_events_despite_a_left_mask, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_adopt_serves_events_posted_meanwhile, setup,
+						teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
