@@ -49,11 +49,22 @@ struct x710_tx_desc {
 #define X710_TX_CMD_L4T_TCP         0x100
 #define X710_TX_CMD_L4T_SCTP        0x200
 #define X710_TX_CMD_L4T_UDP         0x300
+/* Two-bit sub-fields of CMD and their "nothing to do" values. */
+#define X710_TX_CMD_IIPT_MASK       0x060   /* IP type for checksum offload */
+#define X710_TX_CMD_IIPT_NONIP      0x000
+#define X710_TX_CMD_L4T_MASK        0x300   /* L4 type for checksum offload */
+#define X710_TX_CMD_L4T_UNK         0x000
 
 /* OFFSET sub-fields (within the 18-bit OFFSET value). */
 #define X710_TX_OFFSET_MACLEN_SHIFT 0   /* 2-byte words, 7 bits */
 #define X710_TX_OFFSET_IPLEN_SHIFT  7   /* 4-byte words, 7 bits */
 #define X710_TX_OFFSET_L4LEN_SHIFT  14  /* 4-byte words, 4 bits */
+#define X710_TX_OFFSET_MACLEN_MASK  (0x7Fu << X710_TX_OFFSET_MACLEN_SHIFT)
+#define X710_TX_OFFSET_IPLEN_MASK   (0x7Fu << X710_TX_OFFSET_IPLEN_SHIFT)
+#define X710_TX_OFFSET_L4LEN_MASK   (0xFu << X710_TX_OFFSET_L4LEN_SHIFT)
+#define X710_TX_MACLEN_UNIT         2   /* bytes per MACLEN count */
+#define X710_TX_IPLEN_UNIT          4   /* bytes per IPLEN count */
+#define X710_TX_L4LEN_UNIT          4   /* bytes per L4LEN count */
 
 /* ---- Tx context descriptor (§4.1): counts as a ring slot, carries no data ---- */
 struct x710_tx_context_desc {
