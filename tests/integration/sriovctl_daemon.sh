@@ -16,41 +16,14 @@ SRC=$6
 PF=0000:01:00.0
 VFS=8
 NEED_HUGEPAGES=$((VFS + 40))
-DEADLINE=600                # polls of 0.1 s
-
-skip() { echo "SKIP: $*"; exit 77; }
-[ "$(id -u)" = 0 ] || skip "needs root"
-command -v jq >/dev/null || skip "jq is not installed (Debian package jq)"
-FREE=$(cat /sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages 2>/dev/null || echo 0)
-[ "$FREE" -ge "$NEED_HUGEPAGES" ] || skip "needs $NEED_HUGEPAGES free 2 MiB hugepages, $FREE free"
-
-RUN=${SRIOV_BUILD_ROOT:-/tmp}/tests/integration/sriovctl_daemon.$$
-DIR=$RUN/sim
-CONF=$RUN/iov
-SOCK=$RUN/run/sriovd.sock
-mkdir -p "$RUN" "$CONF" "$RUN/state" || { echo "FAIL: cannot create $RUN"; exit 1; }
-D_PID=
-STEP=0
+LOGS="out err sriovd.log"
+# step, fail, cleanup, poll, start_sriovd (DEADLINE).
+. "$(dirname "$0")/sriovd_lib.sh"
 OUT=$RUN/out
 ERR=$RUN/err
-
-fail() {
-	echo "FAIL (step $STEP): $*"
-	for f in out err sriovd.log; do
-		[ -f "$RUN/$f" ] && { echo "--- $f (tail)"; tail -30 "$RUN/$f"; }
-	done
-	exit 1
-}
-
-cleanup() {
-	[ -n "$D_PID" ] && kill -TERM "$D_PID" 2>/dev/null
-	wait 2>/dev/null
-	[ -f "$RUN/state/fdkeeper.pid" ] && kill "$(cat "$RUN/state/fdkeeper.pid")" 2>/dev/null
-	"$X710_SIM" stop --dir "$DIR" >/dev/null 2>&1
-}
-trap cleanup EXIT
-
-step() { STEP=$((STEP + 1)); echo "$STEP. $*"; }
+need_root_hugepages $NEED_HUGEPAGES
+need_cmds jq
+run_dirs
 
 # ctl STATUS ARGS...: sriovctl in the simulator's namespace, through $SOCK.
 ctl() {
@@ -67,15 +40,9 @@ hasnt() { ! grep -qF -- "$2" "$1" || fail "did not expect \"$2\" in $(basename "
 sed "s/num_vfs : 4;/num_vfs : $VFS;/" "$SRC/examples/iov/x710-sim.conf" >"$CONF/x710-sim.conf"
 
 step "sriovd boots on $CONF"
-"$X710_SIM" exec --dir "$DIR" -- "$SRIOVD" -d "$CONF" -s "$RUN/state" -S "$SOCK" \
-	-k "$RUN/config.json" >"$RUN/sriovd.log" 2>&1 &
-D_PID=$!
-n=0
-until SRIOVD_SOCKET=$SOCK "$CTL" -L >/dev/null 2>&1; do
-	kill -0 "$D_PID" 2>/dev/null || fail "sriovd exited during boot"
-	n=$((n + 1)); [ "$n" -le "$DEADLINE" ] || fail "sriovd not ready in time"
-	sleep 0.1
-done
+# Ready when sriovctl -L gets its answer through the socket.
+ctl_ready() { SRIOVD_SOCKET=$SOCK "$CTL" -L; }
+READY=ctl_ready start_sriovd sriovd
 
 step "-L and -L -j through sriovd"
 ctl 0 -L -v
@@ -171,4 +138,4 @@ has "$ERR" "sriovctl: Failed to delete VFs: No child processes"
 ctl 0 -L -d $PF
 has "$OUT" "sriov: enabled=no vfs=0/"
 
-echo "PASS"
+pass

@@ -18,52 +18,12 @@ VFS=2
 ROUNDS=20
 NEED_HUGEPAGES=80
 
-RUN=${SRIOV_BUILD_ROOT:-/tmp}/tests/integration/sriovd_two_pf.$$
-DIR=$RUN/sim
-CONF=$RUN/iov
-SOCK=$RUN/run/sriovd.sock
-LOGS="sriovd sriovd2"
-# skip, need_root_hugepages, fail (with the logs above), DEADLINE.
-. "$(dirname "$0")/x710_pf_lib.sh"
+LOGS="sriovd.log sriovd2.log"
+# step, fail, cleanup, poll, api, start_sriovd (DEADLINE).
+. "$(dirname "$0")/sriovd_lib.sh"
 need_root_hugepages $NEED_HUGEPAGES
-command -v curl >/dev/null || skip "curl is not installed"
-command -v jq >/dev/null || skip "jq is not installed (Debian package jq)"
-mkdir -p "$RUN" "$CONF" "$RUN/state" || { echo "FAIL: cannot create $RUN"; exit 1; }
-D_PID=
-STEP=0
-
-cleanup() {
-	[ -n "$D_PID" ] && kill -TERM "$D_PID" 2>/dev/null
-	wait 2>/dev/null
-	# The fd keeper outlives sriovd by design (it holds the HMC pages).
-	[ -f "$RUN/state/fdkeeper.pid" ] && kill "$(cat "$RUN/state/fdkeeper.pid")" 2>/dev/null
-	"$X710_SIM" stop --dir "$DIR" >/dev/null 2>&1
-}
-trap cleanup EXIT
-
-step() { STEP=$((STEP + 1)); echo "$STEP. $*"; }
-
-api() { curl -sS --unix-socket "$SOCK" "http://sriovd$1"; }
-
-# until_ok WHAT CMD...: polls CMD until it succeeds, against the deadline.
-until_ok() {
-	what=$1; shift
-	n=0
-	until "$@" >/dev/null 2>&1; do
-		[ -z "$D_PID" ] || kill -0 "$D_PID" 2>/dev/null || fail "$what: sriovd exited"
-		n=$((n + 1)); [ "$n" -le "$DEADLINE" ] || fail "$what: not in time"
-		sleep 0.1
-	done
-}
-
-# start_sriovd LOG: in the simulator's namespace; ready = /v1/health says so.
-start_sriovd() {
-	"$X710_SIM" exec --dir "$DIR" -- "$SRIOVD" -d "$CONF" -s "$RUN/state" -S "$SOCK" \
-		>"$RUN/$1.log" 2>&1 &
-	D_PID=$!
-	until_ok "sriovd ready" sh -c "curl -sS --unix-socket '$SOCK' http://sriovd/v1/health |
-		grep -q '\"ready\": true'"
-}
+need_cmds curl jq
+run_dirs
 
 # write_conf PF FILE MAC_PREFIX: VFS VFs with MACs MAC_PREFIX:00, :01, ...
 write_conf() {
@@ -82,7 +42,7 @@ MACS1=02:00:00:00:07
 
 # pf_macs PF: the VFs' MACs /v1/pfs reports for PF, space-separated.
 pf_macs() {
-	api /v1/pfs | jq -r --arg pf "$1" '[.pfs[] | select(.device == $pf) | .vfs[]
+	api GET /v1/pfs | jq -r --arg pf "$1" '[.pfs[] | select(.device == $pf) | .vfs[]
 		| .configured["mac-addr"] // .live["mac-addr"] // empty] | join(" ")'
 }
 want_macs() { echo "$2:00 $2:01"; }
@@ -104,7 +64,7 @@ mailbox() {
 # pf0_view: what must not change on PF0 while PF1 comes and goes: its VFs'
 # configuration, sessions and reset counts (API), and its VF VSIs (model).
 pf0_view() {
-	api "/v1/pfs/$PF0" | jq -S '[.vfs[] | {configured, pci_address,
+	api GET "/v1/pfs/$PF0" | jq -S '[.vfs[] | {configured, pci_address,
 		active: .status.active, resets: .status.counters.resets}]'
 	"$X710_SIM" stats --dir "$DIR" --json | jq -S '[.model.vsis[] | select(.pf == 0 and
 		.type == "vf")] | sort_by(.vf_abs) | map({seid, vf_abs})'
@@ -116,12 +76,12 @@ write_conf "$PF1" pf1.conf "$MACS1"
 
 step "sriovd boots on two configs, one per PF"
 start_sriovd sriovd
-until_ok "$VFS VFs under $PF0" vfs_exist "$PF0"
-until_ok "$VFS VFs under $PF1" vfs_exist "$PF1"
+poll "$VFS VFs under $PF0" vfs_exist "$PF0"
+poll "$VFS VFs under $PF1" vfs_exist "$PF1"
 grep -E "ready" "$RUN/sriovd.log" | sed 's/^/   /'
 
 step "GET /v1/pfs lists both PFs with their VFs"
-[ "$(api /v1/pfs | jq '.pfs | length')" = 2 ] || fail "not two PFs: $(api /v1/pfs)"
+[ "$(api GET /v1/pfs | jq '.pfs | length')" = 2 ] || fail "not two PFs: $(api GET /v1/pfs)"
 has_macs "$PF0" "$MACS0" || fail "$PF0's VFs: $(pf_macs "$PF0")"
 has_macs "$PF1" "$MACS1" || fail "$PF1's VFs: $(pf_macs "$PF1")"
 echo "   $PF0: $(pf_macs "$PF0"); $PF1: $(pf_macs "$PF1")"
@@ -135,9 +95,9 @@ grep -q '"active": true' "$RUN/pf0-before.json" || fail "no active session on $P
 step "remove $PF1's file + SIGHUP: only $PF1's VFs go"
 rm "$CONF/pf1.conf"
 kill -HUP "$D_PID"
-until_ok "$PF1's VFs removed" no_vfs "$PF1"
-until_ok "$PF1 left /v1/pfs" sh -c "[ \"\$(curl -sS --unix-socket '$SOCK' http://sriovd/v1/pfs |
-	jq '.pfs | length')\" = 1 ]"
+poll "$PF1's VFs removed" no_vfs "$PF1"
+one_pf() { [ "$(api GET /v1/pfs | jq '.pfs | length')" = 1 ]; }
+poll "$PF1 left /v1/pfs" one_pf
 vfs_exist "$PF0" || fail "$PF0 lost VFs"
 pf0_view >"$RUN/pf0-after.json" || fail "cannot read $PF0's view"
 diff -u "$RUN/pf0-before.json" "$RUN/pf0-after.json" >"$RUN/pf0.diff" ||
@@ -148,8 +108,8 @@ echo "   $PF0 untouched: same VSIs, sessions active, no reset"
 step "put $PF1's file back + SIGHUP: the same sriovd opens $PF1 again"
 write_conf "$PF1" pf1.conf "$MACS1"
 kill -HUP "$D_PID"
-until_ok "$PF1's VFs back" vfs_exist "$PF1"
-until_ok "$PF1 back in /v1/pfs" has_macs "$PF1" "$MACS1"
+poll "$PF1's VFs back" vfs_exist "$PF1"
+poll "$PF1 back in /v1/pfs" has_macs "$PF1" "$MACS1"
 mailbox "$PF1" pf1-again
 pf0_view >"$RUN/pf0-after2.json" || fail "cannot read $PF0's view"
 diff -u "$RUN/pf0-before.json" "$RUN/pf0-after2.json" >"$RUN/pf0.diff" ||
@@ -158,7 +118,7 @@ diff -u "$RUN/pf0-before.json" "$RUN/pf0-after2.json" >"$RUN/pf0.diff" ||
 step "kill -9 sriovd, restart: both PFs adopted"
 kill -9 "$D_PID"; wait "$D_PID" 2>/dev/null; D_PID=
 start_sriovd sriovd2
-[ "$(api /v1/pfs | jq '[.pfs[] | select(.adopted == true)] | length')" = 2 ] ||
+[ "$(api GET /v1/pfs | jq '[.pfs[] | select(.adopted == true)] | length')" = 2 ] ||
 	fail "not both PFs adopted: $(grep -i adopt "$RUN/sriovd2.log" | tail -3)"
 has_macs "$PF0" "$MACS0" || fail "$PF0's VFs after restart: $(pf_macs "$PF0")"
 has_macs "$PF1" "$MACS1" || fail "$PF1's VFs after restart: $(pf_macs "$PF1")"
@@ -169,7 +129,4 @@ mailbox "$PF0" pf0-adopted
 mailbox "$PF1" pf1-adopted
 echo "   both adopted; $PF0 identical; both mailboxes served"
 
-cleanup
-trap - EXIT
-rm -rf "$RUN"
-echo "PASS"
+pass
