@@ -466,7 +466,8 @@ static void proc_cleanup_at_exit(void)
  * exactly as long as a mapping or fd of it: the process, and the simulator's
  * DMA map of it (x710-sim maps clients' hugepage VMAs through
  * /proc/PID/map_files, which covers memfds; it drops them when the client
- * exits). IOVA stays PA for uio: pagemap gives a memfd page's frame as for
+ * exits). Its empty runtime directory goes right after init (proc_init).
+ * IOVA stays PA for uio: pagemap gives a memfd page's frame as for
  * a file's. A stable per-kind prefix was the other way out, but two PF
  * owners at once (sriovctl -C on two PFs) would then collide on EAL's lock.
  * In-memory EAL has no multi-process support, which we never use.
@@ -526,6 +527,9 @@ static int proc_init(const struct x710_pci_pf *pf, bool verbose, struct sriov_er
 				       pf->bdf, rte_strerror(-proc.init_error));
 	}
 	proc.up = true;
+	/* In-memory EAL still makes /var/run/dpdk/<prefix> but puts nothing in
+	 * it (no shared config, no IPC socket): remove it now, not never. */
+	(void)rmdir(rte_eal_get_runtime_dir());
 	if (!proc.cleanup_at_exit && atexit(proc_cleanup_at_exit) == 0)
 		proc.cleanup_at_exit = true;
 	return 0;
