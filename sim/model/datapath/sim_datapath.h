@@ -38,6 +38,9 @@ struct sim_port_stats {
 	/* Driver bugs, ignored by the model: Tx polls and Rx deliveries that
 	 * found a queue's tail register >= its qlen. Kept across queue restarts. */
 	uint64_t tx_bad_tail, rx_bad_tail;
+	/* Tx frames whose MACLEN/IPLEN/L4 header lay outside the frame: sent
+	 * without the requested checksums (sim_dp_tx_offload.c). */
+	uint64_t tx_offload_bad;
 };
 
 struct sim_dp_params {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim_dp_test_dma.h"
 #include "sim_dp_test_fixture.h"
 
 #define FX_RING_ALIGN   128         /* ctx.base is in 128-byte units (§3.6) */
@@ -168,4 +169,33 @@ size_t fx_frame(uint8_t *buf, size_t len, const uint8_t dst[6], const uint8_t sr
 uint64_t fx_rx_qw1(const struct fx_rxring *r, uint16_t i)
 {
 	return __atomic_load_n(&r->ring[i].qword1, __ATOMIC_ACQUIRE);
+}
+
+struct fx_ab *fx_ab_new(uint16_t qlen)
+{
+	struct fx_ab *ab = calloc(1, sizeof(*ab));
+
+	if (ab == NULL)
+		return NULL;
+	if (fx_setup(&ab->fx, 1, &sim_dp_test_identity_dma) != 0) {
+		free(ab);
+		return NULL;
+	}
+	ab->a = fx_vsi(&ab->fx, 1, 0, fx_mac_a, 0);
+	ab->b = fx_vsi(&ab->fx, 2, 0, fx_mac_b, 1);
+	if (fx_txq(&ab->fx, &ab->tx, 0, 0, 1, qlen) != 0 ||
+	    fx_rxq(&ab->fx, &ab->rx, 0, 1, 2, qlen, FX_BUF_SIZE, SIM_DP_MAX_FRAME,
+		   (uint16_t)(qlen - 1)) != 0) {
+		fx_ab_free(ab);
+		return NULL;
+	}
+	return ab;
+}
+
+void fx_ab_free(struct fx_ab *ab)
+{
+	fx_txring_free(&ab->tx);
+	fx_rxring_free(&ab->rx);
+	fx_teardown(&ab->fx);
+	free(ab);
 }

@@ -80,6 +80,19 @@ static inline uint8_t *fx_rx_buf(const struct fx_rxring *r, uint16_t i)
 	return r->bufs + (size_t)i * r->dbuff;
 }
 
+/* The common two-VSI setup: VSI 1 (MAC A, PF queue 0) sends on `tx`, VSI 2
+ * (MAC B, PF queue 1) receives on `rx` (qlen - 1 buffers of 2 KB), one port,
+ * IOVA = address. NULL when memory runs out. */
+struct fx_ab {
+	struct fx fx;
+	struct fx_txring tx;
+	struct fx_rxring rx;
+	struct sim_vsi *a, *b;
+};
+
+struct fx_ab *fx_ab_new(uint16_t qlen);
+void fx_ab_free(struct fx_ab *ab);
+
 extern const uint8_t fx_mac_a[6], fx_mac_b[6], fx_mac_c[6], fx_mac_bcast[6], fx_mac_mcast[6];
 
 #endif /* SIM_DP_TEST_FIXTURE_H */

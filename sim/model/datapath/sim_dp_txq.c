@@ -6,11 +6,20 @@
  * the switch, then mark the RS descriptors of that frame DESC_DONE. Frames
  * complete one after another, so DESC_DONE is written in ring order and
  * only after every earlier descriptor has been consumed.
+ *
+ * Offloads (checksums, VLAN insertion: sim_dp_tx_offload.c) are taken from
+ * the packet's first data descriptor, where Intel's descriptor formats put
+ * per-packet options and where the hardware knows them before the data
+ * streams by; iavf, Linux i40e and net_x710vf write the same CMD/OFFSET/
+ * L2TAG1 in every data descriptor of a packet, so first or last agree for
+ * them. A frame with offloads is worked on in the model's own copy: the
+ * hardware never writes into the driver's Tx buffers.
  */
 #include <errno.h>
 
 #include "x710/x710_desc.h"
 #include "sim_dp_internal.h"
+#include "sim_dp_tx_offload.h"
 
 #define TXD_SIZE 16
 
@@ -26,6 +35,7 @@ struct tx_chain {
 	uint16_t rs_slots[SIM_DP_TX_MAX_SEGS];
 	unsigned int n_rs;
 	size_t total;
+	uint64_t first_qw1;         /* first data descriptor: the offload fields */
 	uint16_t slots;             /* descriptors consumed, context ones included */
 	bool eop;
 	bool malformed;
@@ -83,6 +93,7 @@ static int collect_chain(struct sim_datapath *dp, struct sim_txq *q, uint16_t ta
 	c->nseg = 0;
 	c->n_rs = 0;
 	c->total = 0;
+	c->first_qw1 = 0;
 	c->slots = 0;
 	c->eop = c->malformed = c->dma_fault = c->rs_overflow = false;
 	while (c->slots < posted) {
@@ -101,6 +112,8 @@ static int collect_chain(struct sim_datapath *dp, struct sim_txq *q, uint16_t ta
 			uint32_t bsz = (uint32_t)((qw1 & X710_TXD_QW1_BUF_SZ_MASK) >>
 						   X710_TXD_QW1_BUF_SZ_SHIFT);
 
+			if (c->nseg == 0 && !c->malformed)
+				c->first_qw1 = qw1;
 			if (bsz == 0 || c->nseg == SIM_DP_TX_MAX_SEGS)
 				c->malformed = true;
 			else
@@ -128,12 +141,14 @@ static int collect_chain(struct sim_datapath *dp, struct sim_txq *q, uint16_t ta
 }
 
 /* The frame as one contiguous view: the Tx buffer itself when it is one
- * mapped segment of legal size (zero copy), else gathered and padded. */
-static const uint8_t *frame_view(struct sim_datapath *dp, struct tx_chain *c, size_t *len)
+ * mapped segment of legal size and nothing edits it (zero copy), else
+ * gathered into dp->frame (not yet padded). */
+static const uint8_t *frame_view(struct sim_datapath *dp, struct tx_chain *c, bool edit,
+				 size_t *len)
 {
 	size_t off = 0;
 
-	if (c->nseg == 1 && c->total >= SIM_DP_ETH_ZLEN) {
+	if (!edit && c->nseg == 1 && c->total >= SIM_DP_ETH_ZLEN) {
 		const uint8_t *p = sim_dma_map(dp->params.dma, c->segs[0].addr, c->total);
 
 		if (p != NULL) {
@@ -149,13 +164,31 @@ static const uint8_t *frame_view(struct sim_datapath *dp, struct tx_chain *c, si
 		}
 		off += c->segs[i].len;
 	}
-	/* The MAC pads short frames to the Ethernet minimum. */
-	if (off < SIM_DP_ETH_ZLEN) {
-		memset(dp->frame + off, 0, SIM_DP_ETH_ZLEN - off);
-		off = SIM_DP_ETH_ZLEN;
-	}
 	*len = off;
 	return dp->frame;
+}
+
+/* Offloads on the gathered copy, then the MAC's padding to the Ethernet
+ * minimum (after the tag: the minimum applies to the frame on the wire).
+ * False when the frame cannot be sent (too long once tagged). */
+static bool finish_frame(struct sim_datapath *dp, struct sim_txq *q,
+			 const struct sim_tx_offload *o, bool edit, size_t *len)
+{
+	_Static_assert(sizeof(dp->frame) >= SIM_DP_MAX_FRAME, "gather buffer holds a frame");
+	if (edit) {
+		int rc = sim_dp_tx_offload_apply(o, dp->frame, len, SIM_DP_MAX_FRAME);
+
+		if (rc == -EMSGSIZE)
+			return false;
+		/* Lengths outside the frame: sent without checksums, counted. */
+		if (rc < 0)
+			dp->ports[q->b.pf].stats.tx_offload_bad++;
+	}
+	if (*len < SIM_DP_ETH_ZLEN) {
+		memset(dp->frame + *len, 0, SIM_DP_ETH_ZLEN - *len);
+		*len = SIM_DP_ETH_ZLEN;
+	}
+	return true;
 }
 
 static void finish_chain(struct sim_datapath *dp, struct sim_txq *q, const struct tx_chain *c)
@@ -184,12 +217,16 @@ static void send_chain(struct sim_datapath *dp, struct sim_txq *q, struct sim_vs
 	struct sim_frame f;
 	const uint8_t *data = NULL;
 	size_t len = 0;
+	struct sim_tx_offload o = sim_dp_tx_offload_of(c->first_qw1);
+	bool edit = sim_dp_tx_offload_edits(&o);
 
 	if (!c->dma_fault && !c->malformed) {
 		if (c->total < SIM_DP_ETH_HLEN || c->total > SIM_DP_MAX_FRAME)
 			c->malformed = true;
 		else
-			data = frame_view(dp, c, &len);
+			data = frame_view(dp, c, edit, &len);
+		if (data == dp->frame && !finish_frame(dp, q, &o, edit, &len))
+			c->malformed = true;
 	}
 	if (c->dma_fault || c->malformed || data == NULL) {
 		/* Real hardware raises a malicious-driver event; the model drops

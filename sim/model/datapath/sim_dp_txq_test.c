@@ -14,35 +14,15 @@
 
 #define QLEN 64
 
-struct ctx {
-	struct fx fx;
-	struct fx_txring tx;
-	struct fx_rxring rx;
-	struct sim_vsi *a, *b;
-};
-
 static int setup(void **state)
 {
-	struct ctx *c = calloc(1, sizeof(*c));
-
-	assert_non_null(c);
-	assert_int_equal(fx_setup(&c->fx, 1, &sim_dp_test_identity_dma), 0);
-	c->a = fx_vsi(&c->fx, 1, 0, fx_mac_a, 0);
-	c->b = fx_vsi(&c->fx, 2, 0, fx_mac_b, 1);
-	assert_int_equal(fx_txq(&c->fx, &c->tx, 0, 0, 1, QLEN), 0);
-	assert_int_equal(fx_rxq(&c->fx, &c->rx, 0, 1, 2, QLEN, 2048, 9728, QLEN - 1), 0);
-	*state = c;
-	return 0;
+	*state = fx_ab_new(QLEN);
+	return *state == NULL ? -1 : 0;
 }
 
 static int teardown(void **state)
 {
-	struct ctx *c = *state;
-
-	fx_txring_free(&c->tx);
-	fx_rxring_free(&c->rx);
-	fx_teardown(&c->fx);
-	free(c);
+	fx_ab_free(*state);
 	return 0;
 }
 
@@ -54,7 +34,7 @@ static unsigned int dtype(const struct fx_txring *t, uint16_t i)
 
 static void test_desc_done_only_on_rs(void **state)
 {
-	struct ctx *c = *state;
+	struct fx_ab *c = *state;
 	uint8_t f[64];
 
 	fx_frame(f, sizeof(f), fx_mac_b, fx_mac_a);
@@ -85,7 +65,7 @@ static void test_desc_done_only_on_rs(void **state)
  * and is completed once the rest arrives: completion follows ring order. */
 static void test_desc_done_waits_for_whole_frame(void **state)
 {
-	struct ctx *c = *state;
+	struct fx_ab *c = *state;
 	uint8_t f[300];
 
 	fx_frame(f, sizeof(f), fx_mac_b, fx_mac_a);
@@ -107,7 +87,7 @@ static void test_desc_done_waits_for_whole_frame(void **state)
 
 static void test_context_descriptor_skipped(void **state)
 {
-	struct ctx *c = *state;
+	struct fx_ab *c = *state;
 	uint8_t f[128];
 	uint16_t ctx_slot;
 
@@ -126,7 +106,7 @@ static void test_context_descriptor_skipped(void **state)
 
 static void test_multi_segment(void **state)
 {
-	struct ctx *c = *state;
+	struct fx_ab *c = *state;
 	uint8_t f[1000];
 
 	fx_frame(f, sizeof(f), fx_mac_b, fx_mac_a);
@@ -142,7 +122,7 @@ static void test_multi_segment(void **state)
 
 static void test_short_frame_padded(void **state)
 {
-	struct ctx *c = *state;
+	struct fx_ab *c = *state;
 	uint8_t f[42];
 
 	fx_frame(f, sizeof(f), fx_mac_b, fx_mac_a);
@@ -157,7 +137,7 @@ static void test_short_frame_padded(void **state)
 
 static void test_malformed_chains_dropped(void **state)
 {
-	struct ctx *c = *state;
+	struct fx_ab *c = *state;
 	static uint8_t big[2000];
 	uint8_t f[64];
 
@@ -189,7 +169,7 @@ static void test_malformed_chains_dropped(void **state)
 
 static void test_bad_tail_ignored(void **state)
 {
-	struct ctx *c = *state;
+	struct fx_ab *c = *state;
 	uint8_t f[64];
 
 	fx_frame(f, sizeof(f), fx_mac_b, fx_mac_a);
@@ -208,7 +188,7 @@ static void test_bad_tail_ignored(void **state)
 /* A full ring without EOP can never complete: consumed as malformed. */
 static void test_full_ring_without_eop(void **state)
 {
-	struct ctx *c = *state;
+	struct fx_ab *c = *state;
 	uint8_t f[64];
 
 	fx_frame(f, sizeof(f), fx_mac_b, fx_mac_a);
@@ -255,7 +235,7 @@ static void test_dma_fault(void **state)
 
 static void test_head_write_back(void **state)
 {
-	struct ctx *c = *state;
+	struct fx_ab *c = *state;
 	struct sim_queue_binding b = { .tail = &c->tx.tail, .pf = 0, .pf_queue = 0, .vsi = 1 };
 	struct sim_txq_ctx tctx = { 0 };
 	uint32_t head_wb = 0xFFFFFFFF;
@@ -276,7 +256,7 @@ static void test_head_write_back(void **state)
 
 static void test_stop_and_invalid_start(void **state)
 {
-	struct ctx *c = *state;
+	struct fx_ab *c = *state;
 	struct sim_queue_binding b = { .tail = &c->tx.tail, .pf = 0, .pf_queue = 0, .vsi = 1 };
 	struct sim_txq_ctx bad = { .base_iova = 0x1000, .qlen = 1 };
 	uint8_t f[64];
