@@ -20,8 +20,6 @@ struct kernel_env {
 	void *nl_ctx;
 	unsigned int timeout_ms;            /* 0: KERNEL_BIND_TIMEOUT_MS; also bounds the
 					     * wait for new VFs (operator PR #1019) */
-	uint64_t (*now_ms)(void *arg);      /* NULL: CLOCK_MONOTONIC (vf_status passes) */
-	void *now_arg;
 };
 
 /* sriov_backend_ops.open with an explicit environment. */
