@@ -225,13 +225,16 @@ static void test_adopt_falls_back_when_rings_moved(void **state)
 static void test_detach_stops_rings_in_ordinary_memory(void **state)
 {
 	struct tf t;
+	struct x710_dma sd;
 
 	(void)state;
 	tf_setup_pf(&t, 4);
 	assert_null(t.hw->aq.kept.vaddr);
+	sd = t.hw->hmc.sd;   /* detach leaves it to the process's end: freed here */
 	x710_pf_detach(t.hw);
 	assert_false(tf_pf_rd(&t, X710_PF_ARQLEN) & X710_AQLEN_ENABLE_MASK);
 	assert_false(tf_pf_rd(&t, X710_PF_ATQLEN) & X710_AQLEN_ENABLE_MASK);
+	x710_dma_free(&t.hw->os, &sd);
 	tf_teardown(&t);
 }
 
