@@ -16,6 +16,10 @@
 
 #include <rte_cpuflags.h>
 #include <rte_eal.h>
+#include <rte_ether.h>
+#include <rte_ip.h>
+#include <rte_tcp.h>
+#include <rte_udp.h>
 #include <rte_malloc.h>
 #include <rte_mbuf.h>
 
@@ -266,6 +270,140 @@ checksum_offload_reaches_the_descriptor(void **state)
 	close_env(&e);
 }
 
+/* An IPv4 or IPv6 frame with a TCP or UDP header and `payload` bytes, its
+ * checksum fields left wrong (0xBEEF) and the offload flags set, as an
+ * application asking for checksum offloads hands it to tx_prepare. With
+ * `split`, the payload sits in a second segment. */
+static struct rte_mbuf *
+csum_frame(bool v6, uint8_t proto, uint16_t payload, bool split)
+{
+	uint16_t l3 = v6 ? sizeof(struct rte_ipv6_hdr) : sizeof(struct rte_ipv4_hdr);
+	uint16_t l4 = proto == IPPROTO_TCP ? sizeof(struct rte_tcp_hdr) : sizeof(struct rte_udp_hdr);
+	uint16_t hdrs = (uint16_t)(sizeof(struct rte_ether_hdr) + l3 + l4);
+	struct rte_mbuf *m = rte_pktmbuf_alloc(pool);
+	assert_non_null(m);
+	uint8_t *p = (uint8_t *)rte_pktmbuf_append(m, split ? hdrs : (uint16_t)(hdrs + payload));
+	assert_non_null(p);
+	memset(p, 0, hdrs);
+	struct rte_ether_hdr *eth = (struct rte_ether_hdr *)p;
+	memcpy(&eth->dst_addr, fx_mac_b, RTE_ETHER_ADDR_LEN);
+	memcpy(&eth->src_addr, fx_mac_a, RTE_ETHER_ADDR_LEN);
+	eth->ether_type = rte_cpu_to_be_16(v6 ? RTE_ETHER_TYPE_IPV6 : RTE_ETHER_TYPE_IPV4);
+	if (v6) {
+		struct rte_ipv6_hdr *ip = (struct rte_ipv6_hdr *)(eth + 1);
+		ip->vtc_flow = rte_cpu_to_be_32(6u << 28);
+		ip->payload_len = rte_cpu_to_be_16((uint16_t)(l4 + payload));
+		ip->proto = proto;
+		ip->hop_limits = 64;
+		for (int i = 0; i < 16; i++) {
+			ip->src_addr[i] = (uint8_t)(0x20 + i);
+			ip->dst_addr[i] = (uint8_t)(0xfd - i);
+		}
+	} else {
+		struct rte_ipv4_hdr *ip = (struct rte_ipv4_hdr *)(eth + 1);
+		ip->version_ihl = RTE_IPV4_VHL_DEF;
+		ip->total_length = rte_cpu_to_be_16((uint16_t)(l3 + l4 + payload));
+		ip->time_to_live = 64;
+		ip->next_proto_id = proto;
+		ip->hdr_checksum = 0xBEEF;
+		ip->src_addr = rte_cpu_to_be_32(RTE_IPV4(198, 18, 0, 1));
+		ip->dst_addr = rte_cpu_to_be_32(RTE_IPV4(198, 18, 0, 2));
+	}
+	uint8_t *l4p = p + sizeof(struct rte_ether_hdr) + l3;
+	if (proto == IPPROTO_TCP) {
+		struct rte_tcp_hdr *t = (struct rte_tcp_hdr *)l4p;
+		t->src_port = rte_cpu_to_be_16(1234);
+		t->dst_port = rte_cpu_to_be_16(80);
+		t->data_off = 5 << 4;
+		t->cksum = 0xBEEF;
+	} else {
+		struct rte_udp_hdr *u = (struct rte_udp_hdr *)l4p;
+		u->src_port = rte_cpu_to_be_16(1234);
+		u->dst_port = rte_cpu_to_be_16(53);
+		u->dgram_len = rte_cpu_to_be_16((uint16_t)(l4 + payload));
+		u->dgram_cksum = 0xBEEF;
+	}
+	uint8_t *pl = split ? NULL : p + hdrs;
+	if (split) {
+		struct rte_mbuf *seg = rte_pktmbuf_alloc(pool);
+		assert_non_null(seg);
+		pl = (uint8_t *)rte_pktmbuf_append(seg, payload);
+		assert_non_null(pl);
+		assert_int_equal(rte_pktmbuf_chain(m, seg), 0);
+	}
+	for (uint16_t i = 0; i < payload; i++)
+		pl[i] = (uint8_t)(i * 7 + 3);
+	m->l2_len = sizeof(struct rte_ether_hdr);
+	m->l3_len = l3;
+	m->l4_len = l4;
+	m->ol_flags = (v6 ? RTE_MBUF_F_TX_IPV6 : RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IP_CKSUM) |
+		      (proto == IPPROTO_TCP ? RTE_MBUF_F_TX_TCP_CKSUM : RTE_MBUF_F_TX_UDP_CKSUM);
+	return m;
+}
+
+/* The frame that left the model verifies: IPv4 header sum 0xFFFF, L4 over
+ * pseudo-header and segment (DPDK's own verifiers). `vlan`: a tag first. */
+static void
+assert_checksums_valid(const struct rte_mbuf *m, bool v6, bool vlan)
+{
+	const uint8_t *p = rte_pktmbuf_mtod(m, const uint8_t *);
+	size_t l2 = sizeof(struct rte_ether_hdr) + (vlan ? sizeof(struct rte_vlan_hdr) : 0);
+	assert_int_equal(m->nb_segs, 1);
+	if (v6) {
+		const struct rte_ipv6_hdr *ip = (const struct rte_ipv6_hdr *)(p + l2);
+		assert_int_equal(rte_ipv6_udptcp_cksum_verify(ip, ip + 1), 0);
+	} else {
+		const struct rte_ipv4_hdr *ip = (const struct rte_ipv4_hdr *)(p + l2);
+		assert_int_equal(rte_raw_cksum(ip, sizeof(*ip)), 0xFFFF);
+		assert_int_equal(rte_ipv4_udptcp_cksum_verify(ip, ip + 1), 0);
+	}
+}
+
+/* What checksum_offload_reaches_the_descriptor asks for is done: the model
+ * (as the silicon) completes the checksums tx_prepare seeded, one segment or
+ * two, and inserts the VLAN tag of RTE_MBUF_F_TX_VLAN. */
+static void
+checksum_offload_frames_verify_after_the_model(void **state)
+{
+	static const struct { bool v6; uint8_t proto; uint16_t payload; bool split; } cases[] = {
+		{ false, IPPROTO_TCP, 33, false }, { false, IPPROTO_UDP, 200, false },
+		{ true, IPPROTO_TCP, 64, false }, { true, IPPROTO_UDP, 17, false },
+		{ false, IPPROTO_TCP, 500, true }, { true, IPPROTO_UDP, 300, true },
+	};
+	struct rte_mbuf *in[2];
+	struct env e;
+	(void)state;
+	open_env(&e, DBUFF);
+	for (size_t i = 0; i < RTE_DIM(cases); i++) {
+		struct rte_mbuf *m = csum_frame(cases[i].v6, cases[i].proto, cases[i].payload,
+						 cases[i].split);
+		uint32_t len = m->pkt_len;
+		assert_int_equal(x710vf_xmit_prep(&e.a.txq, &m, 1), 1);
+		assert_int_equal(x710vf_xmit_scalar(&e.a.txq, &m, 1), 1);
+		run_model(&e);
+		assert_int_equal(x710vf_recv_scalar(&e.b.rxq, in, 2), 1);
+		assert_int_equal(in[0]->pkt_len, len);
+		assert_checksums_valid(in[0], cases[i].v6, false);
+		rte_pktmbuf_free(in[0]);
+	}
+	/* VLAN insertion with the checksums: the tag goes in front of them. */
+	struct rte_mbuf *m = csum_frame(false, IPPROTO_UDP, 80, false);
+	uint32_t len = m->pkt_len;
+	m->ol_flags |= RTE_MBUF_F_TX_VLAN;
+	m->vlan_tci = 0x2005;
+	assert_int_equal(x710vf_xmit_prep(&e.a.txq, &m, 1), 1);
+	assert_int_equal(x710vf_xmit_scalar(&e.a.txq, &m, 1), 1);
+	run_model(&e);
+	assert_int_equal(x710vf_recv_scalar(&e.b.rxq, in, 2), 1);
+	assert_int_equal(in[0]->pkt_len, len + sizeof(struct rte_vlan_hdr));
+	const uint8_t *tag = rte_pktmbuf_mtod_offset(in[0], const uint8_t *, 2 * RTE_ETHER_ADDR_LEN);
+	assert_int_equal(tag[0] << 8 | tag[1], RTE_ETHER_TYPE_VLAN);      /* TPID */
+	assert_int_equal(tag[2] << 8 | tag[3], 0x2005);                   /* TCI */
+	assert_checksums_valid(in[0], false, true);
+	rte_pktmbuf_free(in[0]);
+	close_env(&e);
+}
+
 static void
 rss_hash_and_packet_type_on_every_path(void **state)
 {
@@ -367,6 +505,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(chain_inside_a_group_keeps_order_on_every_path),
 		cmocka_unit_test(chained_tx_becomes_one_frame),
 		cmocka_unit_test(checksum_offload_reaches_the_descriptor),
+		cmocka_unit_test(checksum_offload_frames_verify_after_the_model),
 		cmocka_unit_test(rss_hash_and_packet_type_on_every_path),
 		cmocka_unit_test(tx_ring_full_is_backpressure_not_loss),
 	};
