@@ -325,53 +325,20 @@ static void eal_log(void *ctx, enum x710_log_level level, const char *msg)
 		fprintf(stderr, "x710 %s: %s: %s\n", eal->pf->bdf, names[level], msg);
 }
 
-/* How often the VF links are looked at while the VFs come or go. */
-#define VFS_POLL_MS 10
-
-/*
- * The first of <dir>/virtfn0..total-1 that disagrees with "exactly @n VFs"
- * (sets *@missing when it should exist), or -1 when all agree. Every link
- * is looked at: x710-sim removes and creates VFs one by one after the
- * write, so virtfn<n-1> alone can still be an old VF that is going.
- */
-static int vfs_disagree(const char *dir, unsigned int n, unsigned int total, bool *missing)
-{
-	char p[PATH_MAX];
-
-	for (unsigned int i = 0; i < total; i++) {
-		bool exists;
-
-		snprintf(p, sizeof(p), "%s/virtfn%u", dir, i);
-		exists = access(p, F_OK) == 0;
-		if (exists != (i < n)) {
-			*missing = !exists;
-			return (int)i;
-		}
-	}
-	return -1;
-}
-
 /* Writes @n to sriov_numvfs and waits until exactly @n VFs exist. */
 static int set_and_wait(struct x710_eal *eal, unsigned int n, unsigned int total)
 {
-	struct timespec step = { .tv_nsec = VFS_POLL_MS * 1000000L };
-	bool missing = false;
-	int bad, rc = x710_sysfs_set_numvfs(eal->pf->dir, n);
+	struct x710_vfs_mismatch why;
+	int rc = x710_sysfs_set_numvfs(eal->pf->dir, n);
 
 	if (rc)
 		return rc;
-	for (unsigned int waited = 0;; waited += VFS_POLL_MS) {
-		bad = vfs_disagree(eal->pf->dir, n, total, &missing);
-		if (bad < 0)
-			return 0;
-		if (waited >= VFS_APPEAR_TIMEOUT_MS)
-			break;
-		nanosleep(&step, NULL);
-	}
-	fprintf(stderr, "x710 %s: %u VFs did not appear in %s within %d ms (virtfn%d %s)\n",
-		eal->pf->bdf, n, eal->pf->dir, VFS_APPEAR_TIMEOUT_MS, bad,
-		missing ? "missing" : "still there");
-	return -ETIMEDOUT;
+	rc = x710_sysfs_wait_vfs(eal->pf->dir, n, total, VFS_APPEAR_TIMEOUT_MS, &why);
+	if (rc == -ETIMEDOUT)
+		fprintf(stderr, "x710 %s: %u VFs did not appear in %s within %d ms (virtfn%d %s)\n",
+			eal->pf->bdf, n, eal->pf->dir, VFS_APPEAR_TIMEOUT_MS, why.virtfn,
+			why.missing ? "missing" : "still there");
+	return rc;
 }
 
 /*

@@ -109,8 +109,8 @@ int x710_sysfs_set_numvfs(const char *dir, unsigned int n)
 		return rc;
 	if (cur == n)
 		return 0;
-	if (cur != 0 && n != 0 && (rc = write_numvfs(path, 0)))
-		return rc;
+	if (cur != 0 && n != 0)
+		return -EBUSY;
 	return write_numvfs(path, n);
 }
 
@@ -239,27 +239,43 @@ int x710_pci_find(const char *pci_root, const char *net_root, const char *name,
 	}
 }
 
-/* One virtfnN link of a PF: present or not. */
-static bool has_virtfn(const char *dir, unsigned int i)
+/* The first of <dir>/virtfn0..total-1 that disagrees with "exactly @n
+ * VFs" into @why, or false when all agree. */
+static bool vfs_disagree(const char *dir, unsigned int n, unsigned int total,
+			 struct x710_vfs_mismatch *why)
 {
 	char p[PATH_MAX];
 
-	snprintf(p, sizeof(p), "%s/virtfn%u", dir, i);
-	return access(p, F_OK) == 0;
+	for (unsigned int i = 0; i < total; i++) {
+		bool exists;
+
+		snprintf(p, sizeof(p), "%s/virtfn%u", dir, i);
+		exists = access(p, F_OK) == 0;
+		if (exists != (i < n)) {
+			*why = (struct x710_vfs_mismatch){ .virtfn = (int)i, .missing = !exists };
+			return true;
+		}
+	}
+	return false;
 }
 
-/* How often the VF links are looked at while they are being made. */
+/* How often the VF links are looked at while they come or go. */
 #define VFS_POLL_MS 10
 
-int x710_sysfs_wait_vfs(const char *dir, unsigned int n, unsigned int timeout_ms)
+int x710_sysfs_wait_vfs(const char *dir, unsigned int n, unsigned int total,
+			unsigned int timeout_ms, struct x710_vfs_mismatch *why)
 {
 	struct timespec step = { .tv_nsec = VFS_POLL_MS * 1000000L };
+	struct x710_vfs_mismatch m;
 
 	for (unsigned int waited = 0;; waited += VFS_POLL_MS) {
-		if ((n == 0 || has_virtfn(dir, n - 1)) && !has_virtfn(dir, n))
+		if (!vfs_disagree(dir, n, total, &m))
 			return 0;
 		if (waited >= timeout_ms)
-			return -ETIMEDOUT;
+			break;
 		nanosleep(&step, NULL);
 	}
+	if (why)
+		*why = m;
+	return -ETIMEDOUT;
 }

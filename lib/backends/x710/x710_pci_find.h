@@ -40,13 +40,23 @@ int x710_pci_find(const char *pci_root, const char *net_root, const char *name,
 
 /* Reads a small decimal or 0x-hex sysfs attribute of @dir. */
 int x710_sysfs_read_u32(const char *dir, const char *attr, uint32_t *out);
-/* Writes "N\n" to <dir>/sriov_numvfs; through 0 first when VFs exist, as
- * Linux requires (-EBUSY otherwise). */
+/* Writes "N\n" to <dir>/sriov_numvfs (nothing when it already says N).
+ * -EBUSY for N over M VFs, as Linux: write 0 and wait for the VFs to go
+ * first (x710-sim acts after the write, so "0" then "N" back to back
+ * would be seen as "N" alone). */
 int x710_sysfs_set_numvfs(const char *dir, unsigned int n);
 
-/* Waits until <dir>/virtfn0..n-1 exist and virtfn<n> does not: Linux makes
- * them before the sriov_numvfs write returns, x710-sim shortly after.
- * 0 or -ETIMEDOUT after @timeout_ms. */
-int x710_sysfs_wait_vfs(const char *dir, unsigned int n, unsigned int timeout_ms);
+/* Where the VF links disagree with "exactly n VFs". */
+struct x710_vfs_mismatch {
+	int virtfn;        /* the first virtfnK that disagrees */
+	bool missing;      /* it should exist and does not (else: still there) */
+};
+
+/* Waits until exactly <dir>/virtfn0..n-1 of virtfn0..total-1 exist: Linux
+ * makes and removes them within the sriov_numvfs write, x710-sim one by
+ * one after it, so every link is looked at. 0, or -ETIMEDOUT after
+ * @timeout_ms with @why (may be NULL) naming a link that disagrees. */
+int x710_sysfs_wait_vfs(const char *dir, unsigned int n, unsigned int total,
+			unsigned int timeout_ms, struct x710_vfs_mismatch *why);
 
 #endif

@@ -140,7 +140,11 @@ static void test_sysfs_numbers(void **state)
 	assert_int_equal(x710_sysfs_set_numvfs(dir, 4), 0);
 	assert_int_equal(x710_sysfs_read_u32(dir, "sriov_numvfs", &v), 0);
 	assert_int_equal(v, 4);
-	/* 4 -> 2 goes through 0; a plain file ends with the last write. */
+	/* 4 -> 2 must go through 0 (Linux: EBUSY); nothing is written. */
+	assert_int_equal(x710_sysfs_set_numvfs(dir, 2), -EBUSY);
+	assert_int_equal(x710_sysfs_read_u32(dir, "sriov_numvfs", &v), 0);
+	assert_int_equal(v, 4);
+	assert_int_equal(x710_sysfs_set_numvfs(dir, 0), 0);
 	assert_int_equal(x710_sysfs_set_numvfs(dir, 2), 0);
 	assert_int_equal(x710_sysfs_read_u32(dir, "sriov_numvfs", &v), 0);
 	assert_int_equal(v, 2);
@@ -153,12 +157,36 @@ static void test_sysfs_numbers(void **state)
 	assert_int_equal(x710_sysfs_read_u32(dir, "missing", &v), -ENOENT);
 }
 
+/* Exactly n VFs: every link looked at, the first that disagrees named. */
+static void test_wait_vfs(void **state)
+{
+	struct tree *t = *state;
+	struct x710_vfs_mismatch why = { -1, false };
+	char dir[PATH_MAX], link[PATH_MAX + 16];
+
+	snprintf(dir, sizeof(dir), "%s/0000:01:00.0", t->root);
+	for (int i = 0; i < 3; i += 2) {        /* virtfn0 and virtfn2, not virtfn1 */
+		snprintf(link, sizeof(link), "%s/virtfn%d", dir, i);
+		assert_int_equal(symlink(".", link), 0);   /* any directory: links must resolve */
+	}
+	assert_int_equal(x710_sysfs_wait_vfs(dir, 3, 4, 0, &why), -ETIMEDOUT);
+	assert_int_equal(why.virtfn, 1);
+	assert_true(why.missing);
+	assert_int_equal(x710_sysfs_wait_vfs(dir, 1, 4, 0, &why), -ETIMEDOUT);
+	assert_int_equal(why.virtfn, 2);       /* an old VF still going */
+	assert_false(why.missing);
+	snprintf(link, sizeof(link), "%s/virtfn2", dir);
+	assert_int_equal(unlink(link), 0);
+	assert_int_equal(x710_sysfs_wait_vfs(dir, 1, 4, 0, NULL), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_by_name),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_sysfs_numbers),
+		cmocka_unit_test(test_wait_vfs),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
