@@ -218,13 +218,16 @@ model_stats_format(const struct x710sim *sim, enum model_stats_form form, char *
 		    (json ? "false" : "down"), pi.tx_packets, pi.tx_bytes, pi.rx_packets,
 		    pi.rx_bytes);
 		put_drops(&o, pi.drops, json);
-		/* Driver bugs the model ignored (tail >= qlen). */
+		/* Driver bugs the model ignored (tail >= qlen, offload fields
+		 * outside the frame). */
 		if (json)
-			put(&o, "},\"tx_bad_tail\":%" PRIu64 ",\"rx_bad_tail\":%" PRIu64 "}",
-			    pi.tx_bad_tail, pi.rx_bad_tail);
-		else if (pi.tx_bad_tail || pi.rx_bad_tail)
-			put(&o, " tx_bad_tail=%" PRIu64 " rx_bad_tail=%" PRIu64 "\n",
-			    pi.tx_bad_tail, pi.rx_bad_tail);
+			put(&o, "},\"tx_bad_tail\":%" PRIu64 ",\"rx_bad_tail\":%" PRIu64
+			    ",\"tx_offload_bad\":%" PRIu64 "}",
+			    pi.tx_bad_tail, pi.rx_bad_tail, pi.tx_offload_bad);
+		else if (pi.tx_bad_tail || pi.rx_bad_tail || pi.tx_offload_bad)
+			put(&o, " tx_bad_tail=%" PRIu64 " rx_bad_tail=%" PRIu64
+			    " tx_offload_bad=%" PRIu64 "\n",
+			    pi.tx_bad_tail, pi.rx_bad_tail, pi.tx_offload_bad);
 		else
 			put(&o, "\n");
 	}

@@ -91,6 +91,7 @@ int x710sim_port_info(const struct x710sim *sim, unsigned int port,
 			out->rx_bytes = s->rx_bytes;
 			out->tx_bad_tail = s->tx_bad_tail;
 			out->rx_bad_tail = s->rx_bad_tail;
+			out->tx_offload_bad = s->tx_offload_bad;
 			memcpy(out->drops, s->drops, sizeof(s->drops));
 		}
 	}

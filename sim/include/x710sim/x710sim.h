@@ -204,6 +204,9 @@ struct x710sim_port_info {
 	/* Driver bugs the model ignores: Tx polls / Rx deliveries that found a
 	 * queue's tail register >= its ring length, summed over the port. */
 	uint64_t tx_bad_tail, rx_bad_tail;
+	/* Tx checksum requests whose MACLEN/IPLEN/L4 header lay outside the
+	 * frame: sent without the checksums. */
+	uint64_t tx_offload_bad;
 };
 
 unsigned int x710sim_n_ports(const struct x710sim *sim);
