@@ -111,11 +111,14 @@ struct x710_rx_desc_wb {
 #define X710_RXD_STATUS_L2TAG1P       (UINT64_C(1) << 2)
 #define X710_RXD_STATUS_L3L4P         (UINT64_C(1) << 3)
 #define X710_RXD_STATUS_CRCP          (UINT64_C(1) << 4)
+#define X710_RXD_STATUS_EXT_UDP_0     (UINT64_C(1) << 8)   /* outer UDP checksum field was 0 */
 #define X710_RXD_STATUS_UMBCAST_SHIFT 9       /* 2 bits */
 #define X710_RXD_STATUS_FLM           (UINT64_C(1) << 11)
 #define X710_RXD_STATUS_FLTSTAT_SHIFT 12      /* 2 bits */
 #define X710_RXD_FLTSTAT_RSS_HASH     UINT64_C(3)
 #define X710_RXD_STATUS_LPBK          (UINT64_C(1) << 14)
+#define X710_RXD_STATUS_IPV6EXADD     (UINT64_C(1) << 15)
+#define X710_RXD_STATUS_INT_UDP_0     (UINT64_C(1) << 18)  /* inner (or only) UDP checksum field was 0 */
 
 #define X710_RXD_QW1_ERROR_SHIFT      19
 #define X710_RXD_ERROR_RXE            (UINT64_C(1) << 19)
