@@ -81,6 +81,24 @@ struct x710_tx_context_desc {
 #define X710_TXCD_CMD_TSO           0x1
 #define X710_TXCD_CMD_TSYN          0x2
 #define X710_TXCD_CMD_IL2TAG2       0x4
+/* Masks of the context descriptor's qw1 fields (I40E_TXD_CTX_QW1_*_MASK). */
+#define X710_TXCD_QW1_DTYPE_MASK    (UINT64_C(0xF) << X710_TXCD_QW1_DTYPE_SHIFT)
+#define X710_TXCD_QW1_CMD_MASK      (UINT64_C(0xFFFF) << X710_TXCD_QW1_CMD_SHIFT)
+#define X710_TXCD_QW1_TSO_LEN_MASK  (UINT64_C(0x3FFFF) << X710_TXCD_QW1_TSO_LEN_SHIFT)
+#define X710_TXCD_QW1_MSS_MASK      (UINT64_C(0x3FFF) << X710_TXCD_QW1_MSS_SHIFT)
+
+/* TSO limits of the X710 as DPDK's i40e PMD states them (i40e_rxtx.h
+ * I40E_MIN_TSO_MSS, I40E_MAX_TSO_MSS; iavf_rxtx.h has 256 and a stricter
+ * 9668): MSS outside the range is treated as malicious by the device. */
+#define X710_TSO_MSS_MIN            256
+#define X710_TSO_MSS_MAX            9674
+/* Data descriptors one frame on the wire may gather from; for TSO, every
+ * segment with its replicated headers (i40e_rxtx.h I40E_TX_MAX_MTU_SEG;
+ * Linux i40e_txrx.h I40E_MAX_BUFFER_TXD). */
+#define X710_TX_MAX_DESC_PER_FRAME  8
+/* Data descriptors of one TSO packet i40e accepts (i40e_rxtx.h
+ * I40E_TX_MAX_SEG = UINT8_MAX, its nb_seg_max). */
+#define X710_TSO_MAX_DESC           255
 
 /* ---- Rx 32-byte descriptor (§4.2) ---- */
 /* Read format, written by the driver. hdr_addr overlaps the write-back
