@@ -161,6 +161,7 @@ void sim_dp_frame_parse(struct sim_frame *f)
 		type = be16(f->data + off);
 	}
 	off += 2;
+	f->l3_off = (uint16_t)off;
 	if (type == ETHERTYPE_IPV4)
 		parse_ipv4(f, f->data + off, f->len - off);
 	else if (type == ETHERTYPE_IPV6)

@@ -72,6 +72,7 @@ struct sim_frame {
 	bool parsed;
 	uint8_t ptype;              /* Rx descriptor PTYPE */
 	uint8_t pctype;             /* HENA bit, 0 = not hashable */
+	uint16_t l3_off;            /* IP header, valid when ptype is IPv4/IPv6 */
 	uint8_t tuple[36];          /* Toeplitz input: addresses then ports */
 	uint8_t tuple_len;
 };

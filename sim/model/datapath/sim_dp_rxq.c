@@ -20,6 +20,7 @@
 
 #include "x710/x710_desc.h"
 #include "sim_dp_internal.h"
+#include "sim_dp_rx_csum.h"
 
 static int read_pkt_addr(struct sim_datapath *dp, struct sim_rxq *q, uint16_t idx,
 			 uint64_t *addr)
@@ -126,11 +127,12 @@ int sim_dp_rxq_deliver(struct sim_datapath *dp, struct sim_vsi *vsi, struct sim_
 		idx = (uint16_t)((idx + 1) % qlen);
 	}
 	/* Then the write-backs in ring order; only the EOF descriptor carries
-	 * the packet type and hash, every one its own buffer length. */
+	 * the packet type, checksum status and hash, every one its own buffer
+	 * length. */
 	sim_dp_frame_parse(f);
 	last_qw0 = meta->hashed ? (uint64_t)meta->rss_hash << X710_RXD_QW0_RSS_SHIFT : 0;
 	last_qw1 = X710_RXD_STATUS_DD | X710_RXD_STATUS_EOF |
-		   ((uint64_t)f->ptype << X710_RXD_QW1_PTYPE_SHIFT);
+		   ((uint64_t)f->ptype << X710_RXD_QW1_PTYPE_SHIFT) | sim_dp_rx_csum_status(f);
 	if (meta->hashed)
 		last_qw1 |= X710_RXD_FLTSTAT_RSS_HASH << X710_RXD_STATUS_FLTSTAT_SHIFT;
 	if (meta->l2tag1p) {
