@@ -2,9 +2,10 @@
 /*
  * AVX2 bursts. Rx takes four 32-byte descriptors per step: one compare
  * checks their status, vector shifts and masks pull out lengths, RSS
- * flags and hashes, one gather looks up their packet types, and each
- * mbuf gets its 32 bytes from rearm_data to hash (rearm word, ol_flags,
- * packet_type, pkt_len, data_len, vlan_tci, hash) in one store. Tx writes
+ * flags, checksum flags (a byte shuffle) and hashes, one gather looks up
+ * their packet types, and each mbuf gets its 32 bytes from rearm_data to
+ * hash (rearm word, ol_flags, packet_type, pkt_len, data_len, vlan_tci,
+ * hash) in one store. Tx writes
  * two 16-byte descriptors per 32-byte store. Chained frames, frame errors
  * and partial groups go to the scalar path.
  */
@@ -19,6 +20,7 @@ _Static_assert(offsetof(struct rte_mbuf, hash) + sizeof(uint32_t) ==
 struct avx2_rx_consts {
 	__m256i init;           /* mbuf rearm word */
 	__m256i status_mask, status_want, len_mask, ptype_idx, fltstat_rss, rss_flag, rss_word;
+	__m256i csum_table, csum_err_mask, one;   /* checksum flags (vec_rx_csum_table) */
 };
 
 /* vperm2i128 selectors: both low 128-bit halves, both high halves. */
@@ -40,6 +42,12 @@ avx2_rx_consts_init(struct avx2_rx_consts *c, uint64_t mbuf_init)
 	c->fltstat_rss = _mm256_set1_epi64x((long long)VEC_RX_FLTSTAT_RSS);
 	c->rss_flag = _mm256_set1_epi64x((long long)RTE_MBUF_F_RX_RSS_HASH);
 	c->rss_word = _mm256_set1_epi64x((long long)VEC_RX_RSS_WORD);
+	c->csum_table = _mm256_broadcastsi128_si256(vec_rx_csum_table());
+	c->csum_err_mask = _mm256_set1_epi64x((long long)VEC_RX_CSUM_ERR_MASK);
+	c->one = _mm256_set1_epi64x(1);
+	AVX2_IN_REG(c->csum_table);
+	AVX2_IN_REG(c->csum_err_mask);
+	AVX2_IN_REG(c->one);
 	AVX2_IN_REG(c->status_mask);
 	AVX2_IN_REG(c->status_want);
 	AVX2_IN_REG(c->len_mask);
@@ -82,6 +90,11 @@ avx2_rx4(const volatile struct x710_rx_desc_wb *d, struct rte_mbuf **sw, struct 
 		_mm256_i64gather_epi32((const int *)x710vf_ptype_table, pt_idx, sizeof(uint32_t)));
 	__m256i ol = _mm256_and_si256(_mm256_cmpeq_epi64(_mm256_and_si256(qw1, c->fltstat_rss),
 							  c->fltstat_rss), c->rss_flag);
+	__m256i cs_idx = _mm256_or_si256(
+		_mm256_and_si256(_mm256_srli_epi64(qw1, VEC_RX_CSUM_ERR_SHIFT), c->csum_err_mask),
+		_mm256_and_si256(_mm256_srli_epi64(qw1, VEC_RX_CSUM_L3L4P_SHIFT), c->one));
+	ol = _mm256_or_si256(ol, _mm256_slli_epi64(_mm256_shuffle_epi8(c->csum_table, cs_idx),
+						   VEC_RX_CSUM_SHIFT));
 	/* packet_type | pkt_len << 32, and data_len | vlan_tci 0 | hash << 32 */
 	__m256i lo = _mm256_or_si256(ptype, _mm256_slli_epi64(len, 32));
 	__m256i hi = _mm256_or_si256(len, _mm256_and_si256(qw0, c->rss_word));

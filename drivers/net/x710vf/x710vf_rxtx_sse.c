@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * SSE4.2 bursts. Rx takes four descriptors per step as two pairs: their
- * status words are checked with two compares, lengths, RSS flags and
- * hashes come from vector shifts and masks, and each mbuf gets two 16-byte
- * stores (rearm word + ol_flags; packet_type, pkt_len, data_len, vlan_tci,
- * hash). Tx writes each 16-byte descriptor with one store. Chained frames,
+ * status words are checked with two compares, lengths, RSS flags, checksum
+ * flags (a byte shuffle) and hashes come from vector shifts and masks, and
+ * each mbuf gets two 16-byte stores (rearm word + ol_flags; packet_type,
+ * pkt_len, data_len, vlan_tci, hash). Tx writes each 16-byte descriptor with one store. Chained frames,
  * frame errors and partial groups go to the scalar path.
  */
 #include <smmintrin.h>
@@ -20,6 +20,13 @@ sse_rx2(__m128i qw0, __m128i qw1, struct rte_mbuf **sw, __m128i init)
 	__m128i fs = _mm_set1_epi64x((long long)VEC_RX_FLTSTAT_RSS);
 	__m128i ol = _mm_and_si128(_mm_cmpeq_epi64(_mm_and_si128(qw1, fs), fs),
 				   _mm_set1_epi64x((long long)RTE_MBUF_F_RX_RSS_HASH));
+	/* Only byte 0 of each lane indexes a real entry; the others read entry 0 (no flags). */
+	__m128i cs_idx = _mm_or_si128(
+		_mm_and_si128(_mm_srli_epi64(qw1, VEC_RX_CSUM_ERR_SHIFT),
+			      _mm_set1_epi64x((long long)VEC_RX_CSUM_ERR_MASK)),
+		_mm_and_si128(_mm_srli_epi64(qw1, VEC_RX_CSUM_L3L4P_SHIFT), _mm_set1_epi64x(1)));
+	ol = _mm_or_si128(ol, _mm_slli_epi64(_mm_shuffle_epi8(vec_rx_csum_table(), cs_idx),
+					     VEC_RX_CSUM_SHIFT));
 	uint64_t q0 = (uint64_t)_mm_cvtsi128_si64(qw1);
 	uint64_t q1 = (uint64_t)_mm_extract_epi64(qw1, 1);
 	__m128i ptype = _mm_set_epi64x(

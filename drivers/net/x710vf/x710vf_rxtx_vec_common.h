@@ -35,6 +35,41 @@ _Static_assert(offsetof(struct rte_mbuf, hash) ==
 /* FLTSTAT = 3 in place in qw1: the hash in qw0 is an RSS hash (spec §4.2). */
 #define VEC_RX_FLTSTAT_RSS (X710_RXD_FLTSTAT_RSS_HASH << X710_RXD_STATUS_FLTSTAT_SHIFT)
 
+/*
+ * Checksum flags without a branch per packet: a 16-entry byte table,
+ * indexed by L3L4P (bit 0) and IPE, L4E, EIPE (bits 1-3) of qw1, maps them
+ * as the scalar path does (rx_fill_meta: nothing without L3L4P). The flags
+ * sit in bits 3-8, so each entry holds them shifted right by 3.
+ */
+#define VEC_RX_CSUM_SHIFT      3
+#define VEC_RX_CSUM_L3L4P_SHIFT 3               /* X710_RXD_STATUS_L3L4P -> index bit 0 */
+#define VEC_RX_CSUM_ERR_SHIFT  21               /* X710_RXD_ERROR_IPE (b22) -> index bit 1 */
+#define VEC_RX_CSUM_ERR_MASK   UINT64_C(0xE)    /* IPE, L4E, EIPE */
+_Static_assert(X710_RXD_STATUS_L3L4P >> VEC_RX_CSUM_L3L4P_SHIFT == 1 &&
+	       X710_RXD_ERROR_IPE >> VEC_RX_CSUM_ERR_SHIFT == 2 &&
+	       X710_RXD_ERROR_L4E >> VEC_RX_CSUM_ERR_SHIFT == 4 &&
+	       X710_RXD_ERROR_EIPE >> VEC_RX_CSUM_ERR_SHIFT == 8, "checksum index bits");
+#define VEC_RX_CSUM_FLAGS (RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_IP_CKSUM_BAD | \
+			   RTE_MBUF_F_RX_L4_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_BAD | \
+			   RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD)
+_Static_assert((VEC_RX_CSUM_FLAGS & ((1u << VEC_RX_CSUM_SHIFT) - 1)) == 0 &&
+	       (VEC_RX_CSUM_FLAGS >> VEC_RX_CSUM_SHIFT) <= INT8_MAX, "checksum flags fit a byte");
+#define VEC_RX_CSUM_ENTRY(i) ((char)((!((i) & 1) ? 0 : \
+	(((i) & 2) ? RTE_MBUF_F_RX_IP_CKSUM_BAD : RTE_MBUF_F_RX_IP_CKSUM_GOOD) | \
+	(((i) & 4) ? RTE_MBUF_F_RX_L4_CKSUM_BAD : RTE_MBUF_F_RX_L4_CKSUM_GOOD) | \
+	(((i) & 8) ? RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD : 0)) >> VEC_RX_CSUM_SHIFT))
+
+static __rte_always_inline __m128i
+vec_rx_csum_table(void)
+{
+	return _mm_setr_epi8(VEC_RX_CSUM_ENTRY(0), VEC_RX_CSUM_ENTRY(1), VEC_RX_CSUM_ENTRY(2),
+			     VEC_RX_CSUM_ENTRY(3), VEC_RX_CSUM_ENTRY(4), VEC_RX_CSUM_ENTRY(5),
+			     VEC_RX_CSUM_ENTRY(6), VEC_RX_CSUM_ENTRY(7), VEC_RX_CSUM_ENTRY(8),
+			     VEC_RX_CSUM_ENTRY(9), VEC_RX_CSUM_ENTRY(10), VEC_RX_CSUM_ENTRY(11),
+			     VEC_RX_CSUM_ENTRY(12), VEC_RX_CSUM_ENTRY(13), VEC_RX_CSUM_ENTRY(14),
+			     VEC_RX_CSUM_ENTRY(15));
+}
+
 /* Before the group loop: a chain in progress goes on in the scalar path,
  * an empty ring costs one load. Returns what the burst returns, or -1 to
  * run the group loop. */
