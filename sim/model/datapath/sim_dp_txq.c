@@ -14,28 +14,33 @@
  * L2TAG1 in every data descriptor of a packet, so first or last agree for
  * them. A frame with offloads is worked on in the model's own copy: the
  * hardware never writes into the driver's Tx buffers.
+ *
+ * A context descriptor before a packet's first data descriptor belongs to
+ * that packet; with CMD.TSO the packet is segmented (sim_dp_tso.c) and
+ * every segment goes to the switch as a frame. A context descriptor
+ * between data descriptors of one packet makes the chain malformed.
  */
 #include <errno.h>
 
 #include "x710/x710_desc.h"
 #include "sim_dp_internal.h"
 #include "sim_dp_tx_offload.h"
+#include "sim_dp_tso.h"
 
 #define TXD_SIZE 16
 
-struct tx_seg {
-	uint64_t addr;
-	uint32_t len;
-};
-
-/* One frame's descriptors as read from the ring. */
+/* One packet's descriptors as read from the ring. */
 struct tx_chain {
-	struct tx_seg segs[SIM_DP_TX_MAX_SEGS];
+	struct sim_tso_buf segs[X710_TSO_MAX_DESC];   /* SIM_DP_TX_MAX_SEGS without TSO */
 	unsigned int nseg;
 	uint16_t rs_slots[SIM_DP_TX_MAX_SEGS];
 	unsigned int n_rs;
 	size_t total;
 	uint64_t first_qw1;         /* first data descriptor: the offload fields */
+	uint64_t ctx_qw1;           /* context descriptor before it, 0 if none */
+	bool tso;                   /* ctx_qw1 asks for TSO */
+	bool tso_bad;               /* ... and the request cannot be carried out */
+	struct sim_tso_plan plan;   /* when tso and not tso_bad */
 	uint16_t slots;             /* descriptors consumed, context ones included */
 	bool eop;
 	bool malformed;
@@ -94,8 +99,10 @@ static int collect_chain(struct sim_datapath *dp, struct sim_txq *q, uint16_t ta
 	c->n_rs = 0;
 	c->total = 0;
 	c->first_qw1 = 0;
+	c->ctx_qw1 = 0;
 	c->slots = 0;
 	c->eop = c->malformed = c->dma_fault = c->rs_overflow = false;
+	c->tso = c->tso_bad = false;
 	while (c->slots < posted) {
 		uint64_t qw0, qw1;
 		unsigned int cmd;
@@ -108,16 +115,23 @@ static int collect_chain(struct sim_datapath *dp, struct sim_txq *q, uint16_t ta
 		}
 		c->slots++;
 		cmd = (unsigned int)((qw1 & X710_TXD_QW1_CMD_MASK) >> X710_TXD_QW1_CMD_SHIFT);
-		if ((qw1 & X710_TXD_QW1_DTYPE_MASK) == X710_TX_DTYPE_DATA) {
+		if ((qw1 & X710_TXD_QW1_DTYPE_MASK) == X710_TX_DTYPE_CONTEXT) {
+			/* A packet's context comes before its data; the last one wins. */
+			if (c->nseg != 0 || c->malformed)
+				c->malformed = true;
+			c->ctx_qw1 = qw1;
+			c->tso = sim_dp_tso_requested(qw1);
+		} else if ((qw1 & X710_TXD_QW1_DTYPE_MASK) == X710_TX_DTYPE_DATA) {
 			uint32_t bsz = (uint32_t)((qw1 & X710_TXD_QW1_BUF_SZ_MASK) >>
 						   X710_TXD_QW1_BUF_SZ_SHIFT);
+			unsigned int max = c->tso ? X710_TSO_MAX_DESC : SIM_DP_TX_MAX_SEGS;
 
 			if (c->nseg == 0 && !c->malformed)
 				c->first_qw1 = qw1;
-			if (bsz == 0 || c->nseg == SIM_DP_TX_MAX_SEGS)
+			if (bsz == 0 || c->nseg == max)
 				c->malformed = true;
 			else
-				c->segs[c->nseg++] = (struct tx_seg){ qw0, bsz };
+				c->segs[c->nseg++] = (struct sim_tso_buf){ qw0, bsz };
 			c->total += bsz;
 			if ((cmd & X710_TX_CMD_RS) && c->n_rs < SIM_DP_TX_MAX_SEGS)
 				c->rs_slots[c->n_rs++] = idx;
@@ -128,7 +142,7 @@ static int collect_chain(struct sim_datapath *dp, struct sim_txq *q, uint16_t ta
 				return 1;
 			}
 		}
-		/* Context, filter-programming and other types: skipped, slot counted. */
+		/* Filter-programming and other types: skipped, slot counted. */
 		idx = (uint16_t)((idx + 1) % q->ctx.qlen);
 	}
 	/* No EOP up to the tail: wait, unless the ring is full and can never
@@ -211,6 +225,62 @@ static void finish_chain(struct sim_datapath *dp, struct sim_txq *q, const struc
 	q->head = (uint16_t)((q->head + c->slots) % q->ctx.qlen);
 }
 
+/* A chain that cannot be sent: real hardware raises a malicious-driver
+ * event; the model drops and counts so that a bad driver is visible, not
+ * fatal. */
+static void drop_chain(struct sim_datapath *dp, struct sim_txq *q, struct sim_vsi *vsi,
+		       bool dma_fault)
+{
+	sim_dp_count_drop(dp, vsi, q->b.pf, dma_fault ? SIM_DROP_DMA_FAULT : SIM_DROP_TX_MALFORMED);
+	if (vsi != NULL)
+		vsi->stats.tx_errors++;
+}
+
+/* Check a TSO chain once, before the rate limiter weighs it. */
+static void plan_tso(struct tx_chain *c)
+{
+	struct sim_tx_offload o = sim_dp_tx_offload_of(c->first_qw1);
+	struct sim_tso t = sim_dp_tso_of(c->ctx_qw1);
+
+	if (c->tso && !c->malformed && !c->dma_fault)
+		c->tso_bad = sim_dp_tso_plan(&t, &o, c->segs, c->nseg, c->total, &c->plan) < 0;
+}
+
+struct tso_emit_ctx {
+	struct sim_datapath *dp;
+	struct sim_vsi *vsi;
+};
+
+/* Every segment leaves the VSI as a frame of its own (counted as one). */
+static void emit_segment(void *ctx, const uint8_t *frame, size_t len)
+{
+	struct tso_emit_ctx *e = ctx;
+	struct sim_frame f;
+
+	(void)sim_dp_frame_init(&f, frame, len);
+	sim_dp_switch_from_vsi(e->dp, e->vsi, &f);
+}
+
+static void send_tso_chain(struct sim_datapath *dp, struct sim_txq *q, struct sim_vsi *vsi,
+			   struct tx_chain *c)
+{
+	struct sim_tx_offload o = sim_dp_tx_offload_of(c->first_qw1);
+	struct tso_emit_ctx e = { dp, vsi };
+
+	if (c->dma_fault || c->malformed || c->tso_bad) {
+		drop_chain(dp, q, vsi, c->dma_fault);
+		return;
+	}
+	if (vsi == NULL) {
+		sim_dp_count_drop(dp, NULL, q->b.pf, SIM_DROP_NO_MATCH);
+		return;
+	}
+	/* A buffer unreadable part-way: the segments before it are gone. */
+	if (sim_dp_tso_send(&c->plan, &o, c->segs, c->nseg, dp->params.dma, dp->frame,
+			    emit_segment, &e) < 0)
+		drop_chain(dp, q, vsi, true);
+}
+
 static void send_chain(struct sim_datapath *dp, struct sim_txq *q, struct sim_vsi *vsi,
 		       struct tx_chain *c)
 {
@@ -220,6 +290,10 @@ static void send_chain(struct sim_datapath *dp, struct sim_txq *q, struct sim_vs
 	struct sim_tx_offload o = sim_dp_tx_offload_of(c->first_qw1);
 	bool edit = sim_dp_tx_offload_edits(&o);
 
+	if (c->tso) {
+		send_tso_chain(dp, q, vsi, c);
+		return;
+	}
 	if (!c->dma_fault && !c->malformed) {
 		if (c->total < SIM_DP_ETH_HLEN || c->total > SIM_DP_MAX_FRAME)
 			c->malformed = true;
@@ -229,14 +303,7 @@ static void send_chain(struct sim_datapath *dp, struct sim_txq *q, struct sim_vs
 			c->malformed = true;
 	}
 	if (c->dma_fault || c->malformed || data == NULL) {
-		/* Real hardware raises a malicious-driver event; the model drops
-		 * and counts so that a bad driver is visible, not fatal. */
-		enum sim_drop_reason why = c->dma_fault ? SIM_DROP_DMA_FAULT
-							: SIM_DROP_TX_MALFORMED;
-
-		sim_dp_count_drop(dp, vsi, q->b.pf, why);
-		if (vsi != NULL)
-			vsi->stats.tx_errors++;
+		drop_chain(dp, q, vsi, c->dma_fault);
 		return;
 	}
 	if (vsi == NULL) {
@@ -249,9 +316,16 @@ static void send_chain(struct sim_datapath *dp, struct sim_txq *q, struct sim_vs
 
 /* What a frame costs the rate limiter: the bytes its descriptors carry,
  * padded to the Ethernet minimum as the MAC does, at most one largest frame
- * (a malformed chain is consumed whatever it claims). */
-static size_t chain_wire_bytes(const struct tx_chain *c)
+ * (a malformed chain is consumed whatever it claims). A TSO packet costs
+ * its segments, at most a full bucket so that it can ever go (the limit is
+ * then kept on average, not within one packet). */
+static size_t chain_wire_bytes(const struct tx_chain *c, const struct sim_vsi *vsi)
 {
+	if (c->tso && !c->tso_bad && !c->malformed && !c->dma_fault) {
+		uint64_t cap = sim_dp_shaper_burst_bytes(vsi->bw_max_credit);
+
+		return c->plan.wire_bytes < cap ? c->plan.wire_bytes : (size_t)cap;
+	}
 	if (c->total < SIM_DP_ETH_ZLEN)
 		return SIM_DP_ETH_ZLEN;
 	return c->total > SIM_DP_MAX_FRAME ? SIM_DP_MAX_FRAME : c->total;
@@ -278,8 +352,9 @@ unsigned int sim_dp_txq_process(struct sim_datapath *dp, struct sim_txq *q, unsi
 	while (q->head != tail && used < budget) {
 		if (collect_chain(dp, q, (uint16_t)tail, &c) == 0)
 			break;
+		plan_tso(&c);
 		/* The Tx scheduler holds the frame back; nothing is dropped. */
-		if (shaped && !sim_dp_shaper_take(vsi, chain_wire_bytes(&c)))
+		if (shaped && !sim_dp_shaper_take(vsi, chain_wire_bytes(&c, vsi)))
 			break;
 		send_chain(dp, q, vsi, &c);
 		finish_chain(dp, q, &c);
