@@ -10,7 +10,9 @@
 #include "x710vf_ethdev.h"
 #include "x710vf_rxtx.h"
 
-/* Offloads the vector paths implement (ptype, RSS hash, fast free). */
+/* Offloads the vector paths implement (ptype, RSS hash, fast free); any
+ * other, TSO among them (it needs context descriptors), keeps a queue on
+ * the scalar path. */
 #define VEC_RX_OFFLOADS (RTE_ETH_RX_OFFLOAD_RSS_HASH)
 #define VEC_TX_OFFLOADS (RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE)
 

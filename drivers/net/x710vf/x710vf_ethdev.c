@@ -228,7 +228,8 @@ dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *di)
 			      RTE_ETH_RX_OFFLOAD_UDP_CKSUM | RTE_ETH_RX_OFFLOAD_TCP_CKSUM;
 	di->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS | RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE |
 			      RTE_ETH_TX_OFFLOAD_IPV4_CKSUM | RTE_ETH_TX_OFFLOAD_UDP_CKSUM |
-			      RTE_ETH_TX_OFFLOAD_TCP_CKSUM | RTE_ETH_TX_OFFLOAD_SCTP_CKSUM;
+			      RTE_ETH_TX_OFFLOAD_TCP_CKSUM | RTE_ETH_TX_OFFLOAD_SCTP_CKSUM |
+			      RTE_ETH_TX_OFFLOAD_TCP_TSO;
 	if (ad->info.caps & VIRTCHNL_VF_OFFLOAD_VLAN) {
 		di->rx_offload_capa |= RTE_ETH_RX_OFFLOAD_VLAN_STRIP | RTE_ETH_RX_OFFLOAD_VLAN_FILTER;
 		di->tx_offload_capa |= RTE_ETH_TX_OFFLOAD_VLAN_INSERT;
@@ -248,7 +249,7 @@ dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *di)
 		.nb_min = X710VF_RING_MIN, .nb_align = X710VF_RX_RING_MULT };
 	di->tx_desc_lim = (struct rte_eth_desc_lim){ .nb_max = X710VF_RING_MAX,
 		.nb_min = X710VF_RING_MIN, .nb_align = X710VF_TX_RING_MULT,
-		.nb_seg_max = 8, .nb_mtu_seg_max = 8 };
+		.nb_seg_max = X710_TSO_MAX_DESC, .nb_mtu_seg_max = X710_TX_MAX_DESC_PER_FRAME };
 	di->default_rxportconf.ring_size = 1024;
 	di->default_txportconf.ring_size = 1024;
 	di->default_rxportconf.burst_size = X710VF_VEC_BURST;

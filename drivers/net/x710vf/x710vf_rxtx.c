@@ -20,7 +20,8 @@
 #define RXD_PTYPE(qw1) ((uint8_t)(((qw1) & X710_RXD_QW1_PTYPE_MASK) >> X710_RXD_QW1_PTYPE_SHIFT))
 #define RXD_FRAME_ERRORS (X710_RXD_ERROR_RXE | X710_RXD_ERROR_HBO | X710_RXD_ERROR_OVERSIZE)
 #define RXD_FLTSTAT(qw1) (((qw1) >> X710_RXD_STATUS_FLTSTAT_SHIFT) & 3)
-#define TX_OFFLOAD_FLAGS (RTE_MBUF_F_TX_VLAN | RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK)
+#define TX_OFFLOAD_FLAGS (RTE_MBUF_F_TX_VLAN | RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK | \
+			  RTE_MBUF_F_TX_TCP_SEG)
 #define TX_MAX_SEGS 8   /* X710 data descriptors per non-TSO frame (B:i40e_txrx.h I40E_MAX_BUFFER_TXD) */
 
 #define L2 RTE_PTYPE_L2_ETHER
@@ -225,15 +226,25 @@ x710vf_tx_free_batch(struct x710vf_tx_queue *q)
 	/* A batch is only ours to check once all of it is in flight. */
 	if (q->nb_free > q->nb_desc - 1 - n)
 		return 0;
-	if ((rs->cmd_type_offset_bsz & X710_TXD_QW1_DTYPE_MASK) != X710_TX_DTYPE_DESC_DONE)
-		return 0;
+	uint64_t dtype = rs->cmd_type_offset_bsz & X710_TXD_QW1_DTYPE_MASK;
+	if (dtype != X710_TX_DTYPE_DESC_DONE) {
+		/* A TSO context descriptor took the RS slot and cannot carry RS:
+		 * the packet's first data descriptor, next to it, has it. */
+		if (dtype != X710_TX_DTYPE_CONTEXT ||
+		    (q->ring[(q->next_dd + 1) & q->mask].cmd_type_offset_bsz &
+		     X710_TXD_QW1_DTYPE_MASK) != X710_TX_DTYPE_DESC_DONE)
+			return 0;
+	}
 	rte_smp_rmb();
 	struct rte_mbuf **slot = &q->sw_ring[q->next_dd - (n - 1)];
-	if (q->fast_free) {
+	/* Context descriptors leave NULL slots, which fast free cannot take. */
+	if (q->fast_free && !(q->offloads & RTE_ETH_TX_OFFLOAD_TCP_TSO)) {
 		/* Same pool, refcnt 1, single segment: the offload's contract. */
 		give_mbufs(slot[0]->pool, slot, n);
 	} else {
 		for (uint16_t i = 0; i < n; i++) {
+			if (slot[i] == NULL)
+				continue;
 			struct rte_mbuf *m = rte_pktmbuf_prefree_seg(slot[i]);
 			if (m != NULL)
 				rte_mempool_put(m->pool, m);
@@ -255,7 +266,7 @@ tx_offload_bits(const struct rte_mbuf *m)
 	if (ol & RTE_MBUF_F_TX_VLAN) {
 		cmd |= X710_TX_CMD_IL2TAG1;
 	}
-	if (!(ol & (RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK)))
+	if (!(ol & (RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)))
 		return ((uint64_t)cmd << X710_TXD_QW1_CMD_SHIFT) |
 		       ((ol & RTE_MBUF_F_TX_VLAN) ? (uint64_t)m->vlan_tci << X710_TXD_QW1_L2TAG1_SHIFT : 0);
 	off |= (uint32_t)(m->l2_len >> 1) << X710_TX_OFFSET_MACLEN_SHIFT;
@@ -266,7 +277,8 @@ tx_offload_bits(const struct rte_mbuf *m)
 	else if (ol & RTE_MBUF_F_TX_IPV6)
 		cmd |= X710_TX_CMD_IIPT_IPV6;
 	off |= (uint32_t)(m->l3_len >> 2) << X710_TX_OFFSET_IPLEN_SHIFT;
-	switch (ol & RTE_MBUF_F_TX_L4_MASK) {
+	/* TSO implies the TCP checksum (rte_mbuf_core.h RTE_MBUF_F_TX_TCP_SEG). */
+	switch ((ol & RTE_MBUF_F_TX_TCP_SEG) ? RTE_MBUF_F_TX_TCP_CKSUM : ol & RTE_MBUF_F_TX_L4_MASK) {
 	case RTE_MBUF_F_TX_TCP_CKSUM:
 		cmd |= X710_TX_CMD_L4T_TCP;
 		off |= (uint32_t)(m->l4_len >> 2) << X710_TX_OFFSET_L4LEN_SHIFT;
@@ -287,6 +299,19 @@ tx_offload_bits(const struct rte_mbuf *m)
 	       ((ol & RTE_MBUF_F_TX_VLAN) ? (uint64_t)m->vlan_tci << X710_TXD_QW1_L2TAG1_SHIFT : 0);
 }
 
+/* Context descriptor qw1 for a TSO packet (spec §4.1; TSO_LEN = payload
+ * after the headers, as iavf computes it). */
+static inline uint64_t
+tso_context_qw1(const struct rte_mbuf *m)
+{
+	uint32_t tlen = m->pkt_len - (uint32_t)(m->l2_len + m->l3_len + m->l4_len);
+
+	return (uint64_t)X710_TX_DTYPE_CONTEXT |
+	       ((uint64_t)X710_TXCD_CMD_TSO << X710_TXCD_QW1_CMD_SHIFT) |
+	       (((uint64_t)tlen << X710_TXCD_QW1_TSO_LEN_SHIFT) & X710_TXCD_QW1_TSO_LEN_MASK) |
+	       (((uint64_t)m->tso_segsz << X710_TXCD_QW1_MSS_SHIFT) & X710_TXCD_QW1_MSS_MASK);
+}
+
 uint16_t
 x710vf_xmit_scalar(void *txq, struct rte_mbuf **pkts, uint16_t n)
 {
@@ -297,18 +322,38 @@ x710vf_xmit_scalar(void *txq, struct rte_mbuf **pkts, uint16_t n)
 
 	for (nb = 0; nb < n; nb++) {
 		struct rte_mbuf *m = pkts[nb];
-		uint16_t need = m->nb_segs;
-		while (need > q->nb_free && x710vf_tx_free_batch(q) != 0)
-			;
-		if (need > q->nb_free || need > TX_MAX_SEGS)
-			break;
+		uint16_t need = m->nb_segs, max_segs = TX_MAX_SEGS;
 		uint64_t base = (uint64_t)X710_TX_DTYPE_DATA |
 				((uint64_t)X710_TX_CMD_ICRC << X710_TXD_QW1_CMD_SHIFT);
-		if (m->ol_flags & TX_OFFLOAD_FLAGS)
+		uint64_t ctx = 0, rs_carry = 0;
+		if (m->ol_flags & TX_OFFLOAD_FLAGS) {
 			base |= tx_offload_bits(m);
+			/* Honoured only on a queue set up for TSO (no fast free there). */
+			if (unlikely(m->ol_flags & RTE_MBUF_F_TX_TCP_SEG) &&
+			    (q->offloads & RTE_ETH_TX_OFFLOAD_TCP_TSO)) {
+				ctx = tso_context_qw1(m);
+				need++;
+				max_segs = X710_TSO_MAX_DESC + 1;
+			}
+		}
+		while (need > q->nb_free && x710vf_tx_free_batch(q) != 0)
+			;
+		if (need > q->nb_free || need > max_segs)
+			break;
+		if (ctx != 0) {
+			/* The context descriptor takes a slot without an mbuf; on an
+			 * RS slot its RS moves to the first data descriptor. */
+			if ((next & rs_mask) == rs_mask)
+				rs_carry = X710_TX_CMD_RS;
+			q->sw_ring[next] = NULL;
+			q->ring[next].buffer_addr = 0;
+			q->ring[next].cmd_type_offset_bsz = ctx;
+			next = (uint16_t)((next + 1) & q->mask);
+		}
 		bytes += m->pkt_len;
 		for (struct rte_mbuf *s = m; s != NULL; s = s->next) {
-			uint64_t cmd = 0;
+			uint64_t cmd = rs_carry;
+			rs_carry = 0;
 			if (s->next == NULL)
 				cmd |= X710_TX_CMD_EOP;
 			if ((next & rs_mask) == rs_mask)
@@ -331,21 +376,102 @@ x710vf_xmit_scalar(void *txq, struct rte_mbuf **pkts, uint16_t n)
 	return nb;
 }
 
+/* Buffers the device gathers one TSO segment from: those under the headers
+ * and those under its payload, one holding both counted once. The device
+ * takes at most X710_TX_MAX_DESC_PER_FRAME (i40e_rxtx.h I40E_TX_MAX_MTU_SEG)
+ * per frame on the wire. The chain's lengths were checked to add up. */
+static bool
+tso_segments_fit(const struct rte_mbuf *m, uint32_t hdr, uint32_t mss)
+{
+	const struct rte_mbuf *c = m;
+	uint32_t cbase = 0;
+	unsigned int hdr_last = 0, cidx = 0;
+
+	while (hdr > cbase + c->data_len) {
+		cbase += c->data_len;
+		c = c->next;
+		hdr_last++;
+	}
+	cidx = hdr_last;
+	for (uint32_t start = hdr; start < m->pkt_len; start += mss) {
+		uint32_t end = RTE_MIN(start + mss, m->pkt_len) - 1;
+		while (start >= cbase + c->data_len) {
+			cbase += c->data_len;
+			c = c->next;
+			cidx++;
+		}
+		const struct rte_mbuf *e = c;
+		uint32_t ebase = cbase;
+		unsigned int eidx = cidx;
+		while (end >= ebase + e->data_len) {
+			ebase += e->data_len;
+			e = e->next;
+			eidx++;
+		}
+		unsigned int shared = hdr_last >= cidx ? hdr_last - cidx + 1 : 0;
+		if (hdr_last + 1 + (eidx - cidx + 1) - shared > X710_TX_MAX_DESC_PER_FRAME)
+			return false;
+	}
+	return true;
+}
+
+/* What the device needs of a TSO packet (spec §4.1; limits in x710_desc.h):
+ * 0 or a negative errno for rte_errno. */
+static int
+tso_check(const struct x710vf_tx_queue *q, const struct rte_mbuf *m)
+{
+	uint32_t hdr = (uint32_t)(m->l2_len + m->l3_len + m->l4_len), sum = 0;
+
+	if (!(q->offloads & RTE_ETH_TX_OFFLOAD_TCP_TSO))
+		return -ENOTSUP;
+	if (!(m->ol_flags & (RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)) ||
+	    m->tso_segsz < X710_TSO_MSS_MIN || m->tso_segsz > X710_TSO_MSS_MAX)
+		return -EINVAL;
+	/* Header lengths must fit MACLEN (2 B units), IPLEN and L4LEN (4 B units). */
+	if (m->l2_len < RTE_ETHER_HDR_LEN || (m->l2_len & 1) ||
+	    m->l2_len / X710_TX_MACLEN_UNIT > (X710_TX_OFFSET_MACLEN_MASK >> X710_TX_OFFSET_MACLEN_SHIFT) ||
+	    m->l3_len < sizeof(struct rte_ipv4_hdr) || (m->l3_len & 3) ||
+	    m->l3_len / X710_TX_IPLEN_UNIT > (X710_TX_OFFSET_IPLEN_MASK >> X710_TX_OFFSET_IPLEN_SHIFT) ||
+	    m->l4_len < sizeof(struct rte_tcp_hdr) || (m->l4_len & 3) ||
+	    m->l4_len / X710_TX_L4LEN_UNIT > (X710_TX_OFFSET_L4LEN_MASK >> X710_TX_OFFSET_L4LEN_SHIFT))
+		return -EINVAL;
+	if (m->pkt_len <= hdr ||
+	    m->pkt_len - hdr > (X710_TXCD_QW1_TSO_LEN_MASK >> X710_TXCD_QW1_TSO_LEN_SHIFT) ||
+	    m->nb_segs > X710_TSO_MAX_DESC || m->nb_segs + 1u > q->nb_desc - 1u)
+		return -EINVAL;
+	for (const struct rte_mbuf *s = m; s != NULL; s = s->next) {
+		if (s->data_len == 0 || s->data_len > X710_TXD_BUF_SZ_MAX)
+			return -EINVAL;
+		sum += s->data_len;
+	}
+	if (sum != m->pkt_len || !tso_segments_fit(m, hdr, m->tso_segsz))
+		return -EINVAL;
+	return 0;
+}
+
 uint16_t
 x710vf_xmit_prep(void *txq, struct rte_mbuf **pkts, uint16_t n)
 {
+	const struct x710vf_tx_queue *q = txq;
 	const uint64_t unsupported = RTE_MBUF_F_TX_OFFLOAD_MASK &
 		~(RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_IPV4 |
-		  RTE_MBUF_F_TX_IPV6 | RTE_MBUF_F_TX_VLAN);
-	(void)txq;
+		  RTE_MBUF_F_TX_IPV6 | RTE_MBUF_F_TX_VLAN | RTE_MBUF_F_TX_TCP_SEG);
 	for (uint16_t i = 0; i < n; i++) {
 		struct rte_mbuf *m = pkts[i];
-		if (m->nb_segs > TX_MAX_SEGS || (m->ol_flags & unsupported) ||
+		bool tso = m->ol_flags & RTE_MBUF_F_TX_TCP_SEG;
+		if ((!tso && m->nb_segs > TX_MAX_SEGS) || (m->ol_flags & unsupported) ||
 		    m->pkt_len < RTE_ETHER_MIN_LEN - RTE_ETHER_CRC_LEN) {
 			rte_errno = (m->ol_flags & unsupported) ? ENOTSUP : EINVAL;
 			return i;
 		}
-		int rc = rte_net_intel_cksum_prepare(m);
+		int rc = tso ? tso_check(q, m) : 0;
+		if (rc != 0) {
+			rte_errno = -rc;
+			return i;
+		}
+		/* Seeds the TCP checksum with the pseudo-header sum, without the
+		 * length for TSO: the device adds each segment's. */
+		rc = rte_net_intel_cksum_prepare(m);
 		if (rc != 0) {
 			rte_errno = -rc;
 			return i;
