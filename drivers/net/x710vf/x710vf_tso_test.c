@@ -83,8 +83,9 @@ tso_packet(bool v6, uint16_t payload, uint16_t mss, unsigned int cuts)
 		ip->packet_id = rte_cpu_to_be_16(IP_ID0);
 		ip->time_to_live = 64;
 		ip->next_proto_id = IPPROTO_TCP;
-		ip->src_addr = rte_cpu_to_be_32(RTE_IPV4(198, 18, 0, 1));
-		ip->dst_addr = rte_cpu_to_be_32(RTE_IPV4(198, 18, 0, 2));
+		/* 10/8: RTE_IPV4 shifts an int, and 198 << 24 overflows it (UBSan). */
+		ip->src_addr = rte_cpu_to_be_32(RTE_IPV4(10, 18, 0, 1));
+		ip->dst_addr = rte_cpu_to_be_32(RTE_IPV4(10, 18, 0, 2));
 	}
 	struct rte_tcp_hdr *t = (struct rte_tcp_hdr *)(p + hdrs - sizeof(struct rte_tcp_hdr));
 	t->src_port = rte_cpu_to_be_16(1234);
