@@ -63,6 +63,8 @@ static int open_pf(struct sriovd *d, struct sriovd_desired_pf *x, struct sriovd_
 			if (rc == 0) {
 				x->adopted = true;
 				snprintf(x->vf_token, sizeof(x->vf_token), "%s", prev->vf_token);
+				sriovd_log(d, LOG_NOTICE, "%s: adopted as it runs (no PF or VF "
+					   "reset)", x->device);
 			} else {
 				x->new_handle = NULL;
 				sriovd_log(d, LOG_WARNING, "%s: cannot adopt (%s); opening it afresh",

@@ -378,6 +378,9 @@ int x710_aq_adopt(struct x710_hw *hw, const struct x710_aq_params *p)
 	if (why == NULL) {
 		hw->aq.up = true;
 		hw->aq.adopted = true;
+		x710_log(&hw->os, X710_LOG_INFO, "admin queue adopted: reading resumes at ARQ "
+			 "slot %u, ARQH %u", hw->aq.arq_ntc,
+			 (unsigned int)(x710_rd32(&hw->os, X710_PF_ARQH) & X710_AQ_HT_MASK));
 		return 0;
 	}
 	x710_log(&hw->os, X710_LOG_WARN, "admin queue not adopted: %s; re-initialised (events "
