@@ -175,7 +175,7 @@ flags_match_the_write_back_on_every_path(void **state)
 				if ((in[k]->ol_flags & CSUM_FLAGS) != c->want)
 					fail_msg("%s, %s (lane %zu): ol_flags %#" PRIx64
 						 ", want %#" PRIx64, p->name, c->name, k % 4,
-						 in[k]->ol_flags & CSUM_FLAGS, c->want);
+						 (uint64_t)(in[k]->ol_flags & CSUM_FLAGS), c->want);
 			}
 			rte_pktmbuf_free_bulk(in, N_CASES);
 		}
