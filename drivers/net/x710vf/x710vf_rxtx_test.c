@@ -306,8 +306,10 @@ csum_frame(bool v6, uint8_t proto, uint16_t payload, bool split)
 		ip->time_to_live = 64;
 		ip->next_proto_id = proto;
 		ip->hdr_checksum = 0xBEEF;
-		ip->src_addr = rte_cpu_to_be_32(RTE_IPV4(198, 18, 0, 1));
-		ip->dst_addr = rte_cpu_to_be_32(RTE_IPV4(198, 18, 0, 2));
+		/* 198.18.0.1 -> .2 (RFC 2544's range), spelled out: DPDK's
+		 * RTE_IPV4() shifts an int, and 198 << 24 overflows it. */
+		ip->src_addr = rte_cpu_to_be_32(UINT32_C(0xC6120001));
+		ip->dst_addr = rte_cpu_to_be_32(UINT32_C(0xC6120002));
 	}
 	uint8_t *l4p = p + sizeof(struct rte_ether_hdr) + l3;
 	if (proto == IPPROTO_TCP) {
