@@ -5,7 +5,8 @@
 #  1. two testpmds (VF0 txonly, VF1 rxonly): driver net_x710vf, the
 #     configured MACs, link up, and frame counts that agree with the model;
 #  2. control operations on VF1: mtu, promisc on/off, mac_addr add/remove,
-#     vlan filter, rss, xstats, port stop/start and port reset;
+#     vlan filter, rss, xstats, port stop/start and port reset, Rx checksum
+#     offloads on a vector Rx path;
 #  3. one testpmd with both VFs: mac forwarding, then io forwarding whose
 #     per-port packet and byte counts must equal the model's per-VSI
 #     counters (x710-sim stats --json) once the rings are drained;
@@ -263,6 +264,12 @@ port stop 0
 port reset 0
 port start 0
 show port info 0
+port stop 0
+port config 0 rx_offload ipv4_cksum on
+port config 0 rx_offload udp_cksum on
+port config 0 rx_offload tcp_cksum on
+port start 0
+show rxq info 0 0
 CMDS
 until_seen "$RUN/rx.log" "MTU: 1400" "$RX_PID" "MTU 1400 after stop/config/start/reset/start"
 tail -n +"$MARK" "$RUN/rx.log" >"$RUN/control.txt"
@@ -272,6 +279,13 @@ grep -E "pf_rx_unicast_packets: [1-9]" "$RUN/control.txt" >/dev/null || fail "PF
 if grep -vE '^ *[a-z0-9_]+: +[0-9]+$' "$RUN/control.txt" |
 	grep -E "error: \(|[Ff]ail(ed|ure)|Invalid|not supported|[Cc]annot"; then
 	fail "a control operation was refused (above)"
+fi
+# The vector Rx paths report checksum status too: enabling the checksum
+# offloads keeps a vector path where the CPU has one.
+until_seen "$RUN/rx.log" "Burst mode: " "$RX_PID" "rxq info after the checksum offloads"
+if grep -q sse4_2 /proc/cpuinfo; then
+	grep -E "Burst mode: (AVX2|SSE) Vector" "$RUN/rx.log" >/dev/null ||
+		fail "Rx checksum offloads left the vector path: $(grep 'Burst mode' "$RUN/rx.log")"
 fi
 echo "show port info 0" >&4
 until_seen "$RUN/rx.log" "Link status: up" "$RX_PID" "VF1 link up after reset"

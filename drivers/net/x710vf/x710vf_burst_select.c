@@ -10,10 +10,13 @@
 #include "x710vf_ethdev.h"
 #include "x710vf_rxtx.h"
 
-/* Offloads the vector paths implement (ptype, RSS hash, fast free); any
- * other, TSO among them (it needs context descriptors), keeps a queue on
- * the scalar path. */
-#define VEC_RX_OFFLOADS (RTE_ETH_RX_OFFLOAD_RSS_HASH)
+/* Offloads the vector paths implement (ptype, RSS hash, the Rx checksum
+ * status flags, fast free) or that never reach the Rx path (VLAN filtering
+ * is the switch's, asked of the PF); any other, VLAN strip and TSO among
+ * them, keeps a queue on the scalar path. */
+#define VEC_RX_OFFLOADS (RTE_ETH_RX_OFFLOAD_RSS_HASH | RTE_ETH_RX_OFFLOAD_IPV4_CKSUM | \
+			 RTE_ETH_RX_OFFLOAD_UDP_CKSUM | RTE_ETH_RX_OFFLOAD_TCP_CKSUM | \
+			 RTE_ETH_RX_OFFLOAD_VLAN_FILTER)
 #define VEC_TX_OFFLOADS (RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE)
 
 enum simd_level { SIMD_SCALAR, SIMD_SSE, SIMD_AVX2 };

@@ -973,6 +973,8 @@ static const struct eth_dev_ops x710vf_ops = {
 	.tx_queue_stop = tx_queue_stop,
 	.rx_burst_mode_get = rx_burst_mode,
 	.tx_burst_mode_get = tx_burst_mode,
+	.rxq_info_get = x710vf_rxq_info_get,
+	.txq_info_get = x710vf_txq_info_get,
 };
 
 static int

@@ -242,3 +242,31 @@ x710vf_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	dev->data->tx_queues[qid] = q;
 	return 0;
 }
+
+void
+x710vf_rxq_info_get(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_rxq_info *qi)
+{
+	const struct x710vf_rx_queue *q = dev->data->rx_queues[qid];
+
+	qi->mp = q->mp;
+	qi->nb_desc = q->nb_desc;
+	qi->rx_buf_size = (uint16_t)q->buf_len;
+	/* Frames longer than one buffer are chained only with the scatter offload. */
+	qi->scattered_rx = (q->offloads & RTE_ETH_RX_OFFLOAD_SCATTER) != 0;
+	qi->conf.rx_free_thresh = q->free_thresh;
+	qi->conf.rx_drop_en = 1;        /* a full ring drops (the model's rx_discards) */
+	qi->conf.rx_deferred_start = q->deferred;
+	qi->conf.offloads = q->offloads;
+}
+
+void
+x710vf_txq_info_get(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_txq_info *qi)
+{
+	const struct x710vf_tx_queue *q = dev->data->tx_queues[qid];
+
+	qi->nb_desc = q->nb_desc;
+	qi->conf.tx_rs_thresh = q->rs_thresh;
+	qi->conf.tx_free_thresh = q->rs_thresh;   /* slots are freed per RS batch */
+	qi->conf.tx_deferred_start = q->deferred;
+	qi->conf.offloads = q->offloads;
+}

@@ -87,6 +87,9 @@ int x710vf_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_des
 			  unsigned int socket, const struct rte_eth_txconf *conf);
 void x710vf_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
 void x710vf_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
+/* What a queue was set up with (testpmd's `show rxq info`). */
+void x710vf_rxq_info_get(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_rxq_info *qi);
+void x710vf_txq_info_get(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_txq_info *qi);
 /* Fill an Rx ring with buffers and post it; drop what a ring holds. */
 int x710vf_rxq_arm(struct x710vf_rx_queue *q);
 void x710vf_rxq_drain(struct x710vf_rx_queue *q);
