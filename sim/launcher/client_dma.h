@@ -6,6 +6,14 @@
  * /proc/PID/map_files) and keeps a sorted PA -> host pointer table; a lookup
  * is a binary search, a miss rescans the clients (DPDK adds pages at run
  * time). PAs are machine-wide, so one table serves every client.
+ *
+ * Memory outlives its client: a hugetlb page exists while any process holds
+ * its file, by a mapping or only by a descriptor (sriovd's fd keeper, a
+ * service manager's fd store), and real hardware keeps DMA-ing into it. So a
+ * page stays in the table after its clients are gone for as long as another
+ * process holds the file (hugetlb_holders.h), and is unmapped once nobody
+ * but the launcher does: the launcher's own mapping must not keep memory
+ * alive, or a crash-looping PF owner would pin every page it ever had.
  */
 #ifndef CLIENT_DMA_H
 #define CLIENT_DMA_H
@@ -25,6 +33,9 @@ struct client_dma_stats {
 	unsigned int clients;
 	unsigned int pages;         /* 2 MiB pages in the table */
 	unsigned int private_vmas;  /* hugepage VMAs skipped: MAP_PRIVATE */
+	unsigned int pages_held;    /* of `pages`: reached only through holders */
+	uint64_t holder_scans;      /* walks of every process's fds and mappings */
+	uint64_t files_found;       /* files first seen held by a non-client */
 };
 
 int client_dma_create(struct client_dma **out);
@@ -37,10 +48,15 @@ const struct sim_dma_ops *client_dma_ops(struct client_dma *cd);
 int client_dma_add_client(struct client_dma *cd, pid_t pid);
 /* Forget a client and unmap its pages (also done when it exits). */
 int client_dma_remove_client(struct client_dma *cd, pid_t pid);
-/* Drop clients that have exited; returns how many were dropped. */
+/*
+ * Drop clients that have exited; returns how many were dropped. Also the
+ * periodic check (at most once a second) that pages kept for their holders
+ * are still held, so memory is let go without waiting for a DMA miss.
+ */
 unsigned int client_dma_reap(struct client_dma *cd);
 
-/* Re-read every client's hugepage mappings and rebuild the table. */
+/* Re-read every client's hugepage mappings and every process's holds on
+ * hugetlb files, and rebuild the table. */
 int client_dma_rescan(struct client_dma *cd);
 
 void client_dma_get_stats(const struct client_dma *cd, struct client_dma_stats *st);

@@ -178,12 +178,14 @@ reply_status(struct sim_daemon *d, char *out, size_t len)
 	client_dma_get_stats(d->dma, &st);
 	size_t at = appendf(out, len, 0,
 		"ok pid=%d dir=%s pfs=%u vfs_per_pf=%u uio_count=%u clients=%u "
-		"dma_pages=%u dma_misses=%" PRIu64 " dma_rescans=%" PRIu64
+		"dma_pages=%u dma_pages_held=%u dma_misses=%" PRIu64 " dma_rescans=%" PRIu64
+		" dma_holder_scans=%" PRIu64 " dma_files_found=%" PRIu64
 		" dma_private_vmas=%u polls=%" PRIu64 " events=%" PRIu64
 		" irqs=%" PRIu64 " irqs_dropped=%" PRIu64 "\n",
 		(int)getpid(), d->opts->dir, d->opts->n_pfs, d->opts->vfs_per_pf,
-		pci_tree_uio_count(d->tree), st.clients, st.pages, st.lookups_missed,
-		st.rescans, st.private_vmas, d->polls, d->events, d->irqs, d->irqs_dropped);
+		pci_tree_uio_count(d->tree), st.clients, st.pages, st.pages_held,
+		st.lookups_missed, st.rescans, st.holder_scans, st.files_found,
+		st.private_vmas, d->polls, d->events, d->irqs, d->irqs_dropped);
 	for (unsigned int pf = 0; pf < d->opts->n_pfs; pf++) {
 		char bdf[PCI_TREE_BDF_LEN] = "-";
 		pci_tree_bdf(d->tree, (struct x710sim_fn){ .pf = pf, .vf = -1 }, bdf);
@@ -210,14 +212,16 @@ reply_stats(struct sim_daemon *d, enum model_stats_form form, char *out, size_t 
 	if (json)
 		at = appendf(out, len, 0, "ok {\"launcher\":{\"polls\":%" PRIu64 ",\"events\":%"
 			     PRIu64 ",\"irqs\":%" PRIu64 ",\"irqs_dropped\":%" PRIu64
-			     ",\"dma_misses\":%" PRIu64 ",\"dma_pages\":%u,\"clients\":%u},"
+			     ",\"dma_misses\":%" PRIu64 ",\"dma_pages\":%u,\"dma_pages_held\":%u"
+			     ",\"clients\":%u},"
 			     "\"model\":", d->polls, d->events, d->irqs, d->irqs_dropped,
-			     st.lookups_missed, st.pages, st.clients);
+			     st.lookups_missed, st.pages, st.pages_held, st.clients);
 	else
 		at = appendf(out, len, 0, "ok launcher polls=%" PRIu64 " events=%" PRIu64
 			     " irqs=%" PRIu64 " irqs_dropped=%" PRIu64 " dma_misses=%" PRIu64
-			     " dma_pages=%u clients=%u\n", d->polls, d->events, d->irqs,
-			     d->irqs_dropped, st.lookups_missed, st.pages, st.clients);
+			     " dma_pages=%u dma_pages_held=%u clients=%u\n", d->polls, d->events,
+			     d->irqs, d->irqs_dropped, st.lookups_missed, st.pages, st.pages_held,
+			     st.clients);
 	if (at >= len)
 		return;
 	size_t want = model_stats_format(d->sim, form, out + at, len - at);
@@ -378,7 +382,8 @@ control_tick(struct sim_daemon *d, long timeout_ns)
 		d->last_reap = now;
 		unsigned int gone = client_dma_reap(d->dma);
 		if (gone)
-			daemon_log("%u client(s) exited; their hugepages are released", gone);
+			daemon_log("%u client(s) exited; their hugepages are released unless "
+				   "another process holds them", gone);
 		/* A deleted DIR (rm -rf by a test) leaves nothing to serve. inotify
 		 * would not say so while our open files pin its dentry. */
 		struct stat st;
