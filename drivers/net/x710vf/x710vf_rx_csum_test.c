@@ -135,8 +135,9 @@ case_frame(const struct csum_case *c)
 		ip->next_proto_id = c->proto;
 		if (c->damage == FRAGMENT)
 			ip->fragment_offset = rte_cpu_to_be_16(RTE_IPV4_HDR_MF_FLAG);
-		ip->src_addr = rte_cpu_to_be_32(RTE_IPV4(198, 18, 0, 1));
-		ip->dst_addr = rte_cpu_to_be_32(RTE_IPV4(198, 18, 0, 2));
+		/* 198.18.0.1 -> .2, spelled out: RTE_IPV4() shifts an int. */
+		ip->src_addr = rte_cpu_to_be_32(UINT32_C(0xC6120001));
+		ip->dst_addr = rte_cpu_to_be_32(UINT32_C(0xC6120002));
 		ip->hdr_checksum = rte_ipv4_cksum(ip);
 		l4_sum = rte_ipv4_udptcp_cksum(ip, l4p);
 		if (c->damage == BAD_IP || c->damage == BAD_BOTH)
