@@ -9,22 +9,17 @@
  *   up             ok up vsi=N            BAR0, rings, VERSION, GET_VF_RESOURCES
  *   send-stats     ok sent                one GET_STATS posted, its reply outstanding
  *   wait-reply MS  ok reply status=S bytes=B, or timeout [why]
- *   hold-kept PID  ok held N              map the 2 MiB memfds process PID (sriovd's fd
- *                                        keeper) holds, see hold_kept()
  *   quit           ok quit                rings stopped (as a VF driver's close), exit 0
  * A refused command answers "err <why>". Usage: vf_mbx_client VF_BDF
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -41,9 +36,6 @@
 #define WAIT_MS_MAX 600000                 /* longest wait-reply a script may ask */
 #define POLL_STEP_NS 1000000L              /* pacing between ARQ polls, not synchronisation */
 #define LINE_MAX_LEN 128
-#define KEPT_MAX 16                         /* memfds hold-kept maps at most */
-/* The x710 backend's kept blocks: memfds named x710-<PF>-<block> (x710_eal.c). */
-#define KEPT_MEMFD_PREFIX "/memfd:x710-"
 #define NS_PER_MS 1000000LL
 
 struct client {
@@ -55,9 +47,6 @@ struct client {
 	uint16_t vsi_id;
 	uint32_t waiting_op;               /* 0: no request outstanding */
 	unsigned int events_skipped;
-	void *kept[KEPT_MAX];              /* hold-kept's mappings, KEPT_MAX at most */
-	size_t kept_len[KEPT_MAX];
-	unsigned int n_kept;
 	uint8_t buf[X710VF_MBX_BUF];
 };
 
@@ -184,13 +173,6 @@ static void client_close(struct client *c)
 	c->ring_mem = MAP_FAILED;
 }
 
-static void release_kept(struct client *c)
-{
-	for (unsigned int i = 0; i < c->n_kept; i++)
-		munmap(c->kept[i], c->kept_len[i]);
-	c->n_kept = 0;
-}
-
 /* Any failure undoes everything: a later `up` starts clean. */
 static void cmd_up(struct client *c)
 {
@@ -283,62 +265,6 @@ static void cmd_wait_reply(struct client *c, long ms)
 	printf("ok reply status=%d bytes=%u\n", m.v_status, m.len);
 }
 
-/*
- * x710-sim reaches DMA memory only through hugepages mapped by processes it
- * knows (x710-sim exec clients); when sriovd dies, the PF's kept pages are
- * held by its fd keeper, which maps nothing, so the model would lose what
- * the device writes into them meanwhile. Real hardware writes by physical
- * address and needs no mapping: mapping the keeper's memfds here (this
- * process is a client) gives the model the same reach.
- */
-static void cmd_hold_kept(struct client *c, const char *pid)
-{
-	char dir[64], link[PATH_MAX], target[PATH_MAX];
-	struct dirent *e;
-	DIR *d;
-
-	if (c->n_kept || strspn(pid, "0123456789") != strlen(pid) || !*pid || strlen(pid) > 10) {
-		printf("err hold-kept: '%s' is not a pid, or already holding\n", pid);
-		return;
-	}
-	snprintf(dir, sizeof(dir), "/proc/%s/fd", pid);
-	if (!(d = opendir(dir))) {
-		printf("err hold-kept: %s: %s\n", dir, strerror(errno));
-		return;
-	}
-	while ((e = readdir(d)) != NULL && c->n_kept < KEPT_MAX) {
-		struct stat st;
-		ssize_t n;
-		void *m;
-		int fd;
-
-		snprintf(link, sizeof(link), "%s/%s", dir, e->d_name);
-		if ((n = readlink(link, target, sizeof(target) - 1)) < 0)
-			continue;
-		target[n] = '\0';
-		if (strncmp(target, KEPT_MEMFD_PREFIX, strlen(KEPT_MEMFD_PREFIX)) != 0)
-			continue;
-		if ((fd = open(link, O_RDWR | O_CLOEXEC)) < 0)
-			continue;
-		/* Only whole 2 MiB pages are device memory (the others are not DMA'd). */
-		if (fstat(fd, &st) != 0 || st.st_size <= 0 || st.st_size % HUGE_PAGE != 0) {
-			close(fd);
-			continue;
-		}
-		m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd, 0);
-		close(fd);
-		if (m == MAP_FAILED)
-			continue;
-		/* Touched, so pagemap shows the model each page's physical address. */
-		for (off_t off = 0; off < st.st_size; off += HUGE_PAGE)
-			(void)*(volatile const uint8_t *)((const uint8_t *)m + off);
-		c->kept[c->n_kept] = m;
-		c->kept_len[c->n_kept++] = (size_t)st.st_size;
-	}
-	closedir(d);
-	printf("ok held %u\n", c->n_kept);
-}
-
 /* MS of `wait-reply MS`: digits only, within WAIT_MS_MAX. */
 static int parse_ms(const char *s, long *ms)
 {
@@ -365,12 +291,10 @@ static bool run_line(struct client *c, char *line)
 			printf("err wait-reply: '%s' is not 0..%d ms\n", line + 11, WAIT_MS_MAX);
 		else
 			cmd_wait_reply(c, ms);
-	} else if (strncmp(line, "hold-kept ", 10) == 0) {
-		cmd_hold_kept(c, line + 10);
 	} else if (strcmp(line, "quit") == 0) {
 		return false;
 	} else {
-		printf("err unknown command '%s' (up, send-stats, wait-reply MS, hold-kept PID, quit)\n", line);
+		printf("err unknown command '%s' (up, send-stats, wait-reply MS, quit)\n", line);
 	}
 	return true;
 }
@@ -401,7 +325,6 @@ int main(int argc, char **argv)
 		go = run_line(&c, line);
 	}
 	client_close(&c);
-	release_kept(&c);
 	if (!go)
 		printf("ok quit (%u link events skipped)\n", c.events_skipped);
 	return 0;
