@@ -308,6 +308,38 @@ static void test_context_inside_packet(void **state)
 	assert_false(fx_rx_dd(&c->rx, 0));
 }
 
+/* A TSO context, more data descriptors than a plain frame may chain, then a
+ * context without TSO: the buffer list is capped whatever the current limit
+ * (it once grew past X710_TSO_MAX_DESC entries), the chain dropped. */
+static void test_tso_dropped_midway_stays_bounded(void **state)
+{
+	struct fx_ab *c = fx_ab_new(FX_RING_MAX);
+	static uint8_t f[64];
+	uint16_t slot, n = 0;
+	uint64_t bad0;
+
+	(void)state;
+	assert_non_null(c);
+	bad0 = sim_dp_port_stats(c->fx.dp, 0)->drops[SIM_DROP_TX_MALFORMED];
+	slot = c->tx.next;
+	c->tx.ring[slot].cmd_type_offset_bsz = ctx_qw1(1000, 500);
+	c->tx.next = (uint16_t)(slot + 1);
+	for (unsigned int i = 0; i < SIM_DP_TX_MAX_SEGS + 8; i++, n++)
+		fx_tx_data(&c->tx, f, sizeof(f), 0);
+	slot = c->tx.next;
+	c->tx.ring[slot].cmd_type_offset_bsz = X710_TX_DTYPE_CONTEXT;
+	c->tx.next = (uint16_t)(slot + 1);
+	for (; n < X710_TSO_MAX_DESC + 64; n++)
+		fx_tx_data(&c->tx, f, sizeof(f), 0);
+	fx_tx_data(&c->tx, f, sizeof(f), X710_TX_CMD_EOP | X710_TX_CMD_RS);
+	fx_tx_kick(&c->tx);
+	sim_dp_poll(c->fx.dp);
+	assert_int_equal(sim_dp_port_stats(c->fx.dp, 0)->drops[SIM_DROP_TX_MALFORMED], bad0 + 1);
+	assert_int_equal(sim_dp_txq_head(c->fx.dp, 0, 0), c->tx.next);
+	assert_false(fx_rx_dd(&c->rx, 0));
+	fx_ab_free(c);
+}
+
 /* The plan itself: segment count and bytes on the wire (padding included). */
 static void test_plan_counts(void **state)
 {
@@ -335,6 +367,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_hostile_requests_dropped, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_descriptors_per_segment, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_context_inside_packet, setup, teardown),
+		cmocka_unit_test(test_tso_dropped_midway_stays_bounded),
 		cmocka_unit_test(test_plan_counts),
 	};
 

@@ -128,7 +128,8 @@ static int collect_chain(struct sim_datapath *dp, struct sim_txq *q, uint16_t ta
 
 			if (c->nseg == 0 && !c->malformed)
 				c->first_qw1 = qw1;
-			if (bsz == 0 || c->nseg == max)
+			/* >=: a later context may lower max below nseg. */
+			if (bsz == 0 || c->nseg >= max)
 				c->malformed = true;
 			else
 				c->segs[c->nseg++] = (struct sim_tso_buf){ qw0, bsz };
