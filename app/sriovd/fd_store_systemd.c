@@ -33,6 +33,20 @@ static void say(const struct sriovd_fd_store_systemd *s, int prio, const char *f
 	s->log(s->log_ctx, prio, line);
 }
 
+/* systemd's rule for any FDNAME: 1..255 printable ASCII characters, no
+ * ':' (sd_pid_notify(3)). A name from LISTEN_FDNAMES (the environment)
+ * that breaks it is neither logged nor sent back: a '\n' in it would add
+ * assignments of its own to our notify message. */
+static bool fdname_valid(const char *s)
+{
+	size_t n = 0;
+
+	for (; s[n]; n++)
+		if ((unsigned char)s[n] < ' ' || (unsigned char)s[n] >= 0x7f || s[n] == ':')
+			return false;
+	return n > 0 && n <= SRIOVD_FDNAME_MAX;
+}
+
 /* Printable ASCII but the LISTEN_FDNAMES separator and our escape. */
 static bool plain(unsigned char c)
 {
@@ -223,12 +237,16 @@ size_t sriovd_fd_store_systemd_adopt(struct sriovd_fd_store_systemd *s, int firs
 		int fd = first + (int)i;
 
 		(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
-		if (sriovd_fdname_decode(fdname, name, sizeof(name)) != 0) {
+		if (!fdname_valid(fdname)) {
+			say(s, LOG_WARNING, "fd store: fd %d from the service manager has no valid "
+			    "FDNAME (empty, over %d characters, or not printable ASCII): closed",
+			    fd, SRIOVD_FDNAME_MAX);
+			close(fd);
+		} else if (sriovd_fdname_decode(fdname, name, sizeof(name)) != 0) {
 			say(s, LOG_WARNING, "fd store: fd %d named '%s' from the service manager "
 			    "is not one of sriovd's: closed and removed from the store", fd, fdname);
 			close(fd);
-			if (fdname[0])
-				(void)notify(s, "forget", fdname, -1);
+			(void)notify(s, "forget", fdname, -1);
 		} else if (slot_find(s, name) || s->n == SRIOVD_FDSTORE_SLOTS) {
 			say(s, LOG_WARNING, "fd store: fd %d named '%s' from the service manager: %s; "
 			    "closed", fd, fdname, s->n == SRIOVD_FDSTORE_SLOTS ? "no slot left"

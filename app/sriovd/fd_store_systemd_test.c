@@ -278,6 +278,30 @@ static void adopt_filters(void **state)
 		close(orig[i]);
 }
 
+/* Names LISTEN_FDNAMES should never hold (the environment is not to be
+ * trusted): closed, not logged, and nothing sent back; a '\n' would
+ * otherwise smuggle an assignment (here READY=1) into FDSTOREREMOVE. */
+static void adopt_refuses_invalid_names(void **state)
+{
+	char longname[SRIOVD_FDNAME_MAX + 2];
+	const char *fdnames[] = { "sriovd.x\nREADY=1", longname, "" };
+	struct fixture *f = *state;
+
+	memset(longname, 'a', sizeof(longname) - 1);
+	longname[sizeof(longname) - 1] = '\0';
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(dup2(STDERR_FILENO, FAR_FD + i), FAR_FD + i);
+	assert_int_equal(sriovd_fd_store_systemd_adopt(&f->s, FAR_FD, 3, fdnames), 0);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(fcntl(FAR_FD + i, F_GETFD), -1);   /* closed */
+	expect_msg(f, "", -1);
+	assert_int_equal(f->n_lines, 3);
+	for (size_t i = 0; i < f->n_lines; i++) {
+		assert_non_null(strstr(f->lines[i], "no valid FDNAME"));
+		assert_null(strchr(f->lines[i], '\n'));
+	}
+}
+
 /* The real path: sd_listen_fds_with_names() reads LISTEN_* of this pid.
  * LISTEN_FDS start at fd 3: whatever the harness has there is set aside. */
 static void open_adopts_listen_fds(void **state)
@@ -316,6 +340,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(keep_replaces, setup, teardown),
 		cmocka_unit_test_setup_teardown(manager_gone, setup, teardown),
 		cmocka_unit_test_setup_teardown(adopt_filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(adopt_refuses_invalid_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(open_adopts_listen_fds, setup, teardown),
 	};
 
