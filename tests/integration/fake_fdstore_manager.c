@@ -133,7 +133,9 @@ static void on_message(struct manager *m)
 		char buf[CMSG_SPACE(sizeof(struct ucred)) + CMSG_SPACE(FDS_PER_MSG * sizeof(int))];
 		struct cmsghdr align;
 	} c;
-	char msg[MSG_MAX + 1], name[FDNAME_MAX + 2], flag[8];
+	/* name holds any value a message can carry: an over-long FDNAME is
+	 * refused by fdname_valid(), not mistaken for an absent one. */
+	char msg[MSG_MAX + 1], name[MSG_MAX + 1], flag[8];
 	struct iovec iov = { msg, MSG_MAX };
 	struct msghdr h = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = c.buf,
 			    .msg_controllen = sizeof(c.buf) };

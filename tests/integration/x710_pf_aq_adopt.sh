@@ -123,6 +123,7 @@ flow() {
 	poll "sriovd $pid gone" sriovd_gone "$pid"
 	wait "$pid" 2>/dev/null
 	misses=$(sim_counter dma_misses)
+	[ -n "$misses" ] || fail "x710-sim status shows no dma_misses"
 	client send-stats '^ok sent$'
 	client "wait-reply $OUTAGE_WAIT_MS" '^timeout'
 	# With nothing kept, the dead sriovd's ring page is gone: a miss there is expected.
@@ -130,9 +131,12 @@ flow() {
 		held=$(sim_counter dma_pages_held)
 		echo "   dma_pages_held=$held (reached through the fd keeper)"
 		[ "${held:-0}" -gt 0 ] || fail "x710-sim reaches no page through sriovd's fd keeper"
-		[ "$(sim_counter dma_misses)" -gt "${misses:-0}" ] &&
+		# An empty count would make the test below false: it must be a number.
+		now=$(sim_counter dma_misses)
+		[ -n "$now" ] || fail "x710-sim status shows no dma_misses"
+		[ "$now" -gt "$misses" ] &&
 			fail "x710-sim could not DMA the VF message into the PF's kept admin queue \
-(dma_misses $misses -> $(sim_counter dma_misses))"
+(dma_misses $misses -> $now)"
 	fi
 
 	step "[$mode] sriovd restarted and ready"
