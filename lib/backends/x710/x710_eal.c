@@ -5,8 +5,11 @@
 #include <libgen.h>
 #include <limits.h>
 #include <stdbool.h>
+#include <linux/magic.h>
 #include <linux/memfd.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -246,6 +249,19 @@ static int kept_create(struct x710_eal *eal, const char *name)
 	return fd;
 }
 
+/* Is @fd, found in the store under our name, what kept_create makes: one
+ * 2 MB hugetlb page? Anything else (a short or ordinary file) would fault on
+ * access or hand the device memory that is not contiguous. */
+static bool kept_fd_fits(int fd)
+{
+	struct statfs fs;
+	struct stat st;
+
+	return fstatfs(fd, &fs) == 0 && fs.f_type == HUGETLBFS_MAGIC &&
+	       fs.f_bsize == KEPT_PAGE_SIZE && fstat(fd, &st) == 0 &&
+	       st.st_size == KEPT_PAGE_SIZE;
+}
+
 /*
  * The device's memory across owners: a 2 MB hugepage of a memfd whose fd
  * the fd store holds. A hugetlb page stays at its physical address while
@@ -273,6 +289,12 @@ static int eal_dma_alloc_kept(void *ctx, const char *name, size_t size, size_t a
 		return -ENOSPC;
 	snprintf(full, sizeof(full), KEPT_NAME_FMT, eal->pf->bdf, name);   /* unique per PF */
 	fd = eal->fds->fetch(eal->fds->ctx, full);
+	if (fd >= 0 && !kept_fd_fits(fd)) {
+		fprintf(stderr, "x710 %s: kept block %s is not one 2 MB hugetlb page: "
+			"replaced by a new one\n", eal->pf->bdf, full);
+		close(fd);
+		fd = -1;
+	}
 	*found = fd >= 0;
 	if (fd < 0 && (fd = kept_create(eal, full)) < 0)
 		return fd;
@@ -431,9 +453,10 @@ static void proc_cleanup_at_exit(void)
  * x710-sim exec they stay in the namespace's private hugetlbfs as long as
  * anything (sriovd's fd keeper) holds that namespace. A memfd page lives
  * exactly as long as a mapping or fd of it: the process, and the simulator's
- * DMA map of it (x710-sim maps clients' hugepage VMAs through
- * /proc/PID/map_files, which covers memfds; it drops them when the client
- * exits). Its empty runtime directory goes right after init (proc_init).
+ * DMA map of it (x710-sim maps clients' hugepage files, memfds included, and
+ * unmaps one once no process but itself holds it: a kept block held only by
+ * the fd store stays reachable). Its empty runtime directory goes right
+ * after init (proc_init).
  * IOVA stays PA for uio: pagemap gives a memfd page's frame as for
  * a file's. A stable per-kind prefix was the other way out, but two PF
  * owners at once (sriovctl -C on two PFs) would then collide on EAL's lock.
