@@ -292,9 +292,9 @@ add_map(struct client_dma *cd, const char *path, dev_t dev, ino_t ino,
 		*err = -ENOMEM;
 		return NULL;
 	}
-	int fd = open(path, O_RDWR | O_CLOEXEC);
+	int fd = hugetlb_holders_open(path, dev, ino);
 	if (fd < 0) {
-		*err = -errno;
+		*err = fd;
 		free(pa);
 		return NULL;
 	}

@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -80,6 +81,14 @@ scan_fds(pid_t pid, ino_t ns, hugetlb_ref_fn fn, void *ctx)
 	closedir(d);
 }
 
+static void
+skip_rest_of_line(FILE *f)
+{
+	int c;
+	while ((c = getc(f)) != EOF && c != '\n')
+		;
+}
+
 /*
  * Shared mappings of `pid` on anonymous-device filesystems (major 0:
  * hugetlbfs, memfds, tmpfs); a mapping holds its file after the fd closed.
@@ -93,6 +102,10 @@ scan_maps(pid_t pid, ino_t ns, hugetlb_ref_fn fn, void *ctx)
 	if (!f)
 		return;
 	while (fgets(line, sizeof(line), f)) {
+		/* A long path name is cut: its rest must not read as a line of its
+		 * own (a file name can spell out a mapping). */
+		if (!strchr(line, '\n'))
+			skip_rest_of_line(f);
 		char perms[8];
 		unsigned int maj, min;
 		unsigned long ino;
@@ -126,4 +139,26 @@ hugetlb_holders_scan(pid_t skip, hugetlb_ref_fn fn, void *ctx)
 	}
 	closedir(proc);
 	return 0;
+}
+
+int
+hugetlb_holders_open(const char *path, dev_t dev, ino_t ino)
+{
+	/* O_PATH runs no driver's open; the reopen through our own O_PATH fd
+	 * cannot land on anything but the inode just checked. */
+	int pfd = open(path, O_PATH | O_CLOEXEC);
+	if (pfd < 0)
+		return -errno;
+	struct stat st;
+	if (fstat(pfd, &st) != 0 || st.st_dev != dev || st.st_ino != ino ||
+	    !hugetlb_holders_is_2m(&st)) {
+		close(pfd);
+		return -ESTALE;
+	}
+	char self[32];
+	snprintf(self, sizeof(self), "/proc/self/fd/%d", pfd);
+	int fd = open(self, O_RDWR | O_CLOEXEC);
+	int err = -errno;
+	close(pfd);
+	return fd < 0 ? err : fd;
 }

@@ -49,4 +49,12 @@ ino_t hugetlb_holders_mnt_ns(pid_t pid);
 /* True when st_blksize says a file is on hugetlbfs with 2 MiB pages. */
 bool hugetlb_holders_is_2m(const struct stat *st);
 
+/*
+ * Open read-write the 2 MiB hugetlb file `path` names (a /proc magic link
+ * another process controls: it may swap the descriptor for a FIFO or a
+ * device after the walk) only if it still is dev:ino. The fd, -ESTALE when
+ * it is something else now, or -errno.
+ */
+int hugetlb_holders_open(const char *path, dev_t dev, ino_t ino);
+
 #endif /* HUGETLB_HOLDERS_H */
