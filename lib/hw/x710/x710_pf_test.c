@@ -221,6 +221,35 @@ static void test_adopt_falls_back_when_rings_moved(void **state)
 	finish(&t, hw, &q);
 }
 
+/* The kept block's header is the previous owner's word: one that names
+ * another ring length is not believed (no ring is read by it), the queue
+ * starts afresh. */
+static void test_adopt_refuses_a_foreign_header(void **state)
+{
+	struct tf t;
+	struct x710_hw *hw;
+	struct x710_aq_event ev = { 0 };
+	uint16_t *entries = NULL;
+
+	(void)state;
+	setup_kept_pf(&t);
+	x710_pf_detach(t.hw);
+	for (size_t i = 0; i < X710_OSDEP_SIM_KEPT_MAX; i++)
+		if (t.os_sim.kept[i].va && strcmp(t.os_sim.kept[i].name, X710_AQ_KEPT_NAME) == 0)
+			entries = (uint16_t *)((uint8_t *)t.os_sim.kept[i].va + sizeof(uint32_t));
+	assert_non_null(entries);
+	*entries = UINT16_MAX;   /* the header's ring length, after its magic */
+
+	hw = adopt(&t);
+	assert_false(hw->aq.adopted);
+	assert_non_null(strstr(t.os_sim.last_log, "another layout"));
+	assert_int_equal(x710_aq_event_get(hw, &ev, NULL), -EAGAIN);
+	assert_int_equal(x710_aq_clear_pxe_mode(hw), 0);
+	x710_pf_shutdown(hw);
+	free(hw);
+	tf_teardown(&t);
+}
+
 /* Without kept memory the rings die with the owner: detach stops them. */
 static void test_detach_stops_rings_in_ordinary_memory(void **state)
 {
@@ -257,6 +286,7 @@ int main(void)
 		cmocka_unit_test(test_adopt_reads_events_posted_meanwhile),
 		cmocka_unit_test(test_adopt_skips_a_reposted_slot),
 		cmocka_unit_test(test_adopt_falls_back_when_rings_moved),
+		cmocka_unit_test(test_adopt_refuses_a_foreign_header),
 		cmocka_unit_test(test_detach_stops_rings_in_ordinary_memory),
 		cmocka_unit_test(test_bad_osdep),
 	};
