@@ -72,6 +72,9 @@ mac1=02:00:00:00:05:01
 d_pid=
 cleanup() {
 	[ -n "$d_pid" ] && kill -TERM "$d_pid" 2>/dev/null && wait "$d_pid" 2>/dev/null
+	# sriovd leaves a PF it stops running for the next sriovd to adopt; its
+	# fd keeper holds that memory until the VFs are deleted or it is stopped.
+	[ -f "$run/state/fdkeeper.pid" ] && kill "$(cat "$run/state/fdkeeper.pid")" 2>/dev/null
 	"$x710sim" stop --dir "$sim" >/dev/null 2>&1 || true
 	rm -rf /var/run/dpdk/sriov-demo-$$
 }
@@ -148,4 +151,10 @@ echo "(all of it: $(grep -c '^sriov' "$run/metrics.txt") series in $run/metrics.
 step "The model's own counters (x710-sim stats)"
 show "$x710sim" stats --dir "$sim"
 
-step "Done: stopping sriovd (its VFs go away with it) and the model"
+step "Done: deleting the VFs through sriovd, then stopping it and the model"
+printf '$ curl --unix-socket %s -X DELETE http://sriovd/v1/pfs/%s/vfs\n' "$sock" "$pf"
+curl -sS --unix-socket "$sock" -X DELETE "http://sriovd/v1/pfs/$pf/vfs" > "$run/delete.json" ||
+	die "DELETE /v1/pfs/$pf/vfs failed"
+poll test ! -e "$sim/devices/$pf/virtfn0" || die "the VFs are still there"
+echo "(the VFs are gone; a stopped sriovd would otherwise leave them running for the next"
+echo " sriovd to adopt, as after a crash)"
