@@ -63,7 +63,9 @@ void sriovd_fini(struct sriovd *d)
 	for (size_t i = 0; i < d->n_pf; i++) {
 		struct sriovd_pf *pf = &d->pf[i];
 
-		if (pf->handle && pf->ext && pf->ext->detach)
+		/* Detached, the device keeps DMA-ing into memory only the fd
+		 * store keeps alive: --on-stop=close where a stop empties it. */
+		if (pf->handle && pf->ext && pf->ext->detach && d->opt.on_stop == SRIOVD_STOP_DETACH)
 			pf->ext->detach(pf->handle);
 		else if (pf->handle && pf->be->ops->close)
 			pf->be->ops->close(pf->handle);

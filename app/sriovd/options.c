@@ -156,6 +156,17 @@ static int parse_fd_store(const char *s, enum sriovd_fd_store_kind *out)
 	return -EINVAL;
 }
 
+static int parse_on_stop(const char *s, enum sriovd_stop_kind *out)
+{
+	if (strcmp(s, "detach") == 0)
+		*out = SRIOVD_STOP_DETACH;
+	else if (strcmp(s, "close") == 0)
+		*out = SRIOVD_STOP_CLOSE;
+	else
+		return -EINVAL;
+	return 0;
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f,
@@ -176,11 +187,14 @@ static void usage(FILE *f)
 		"                         or /sys/bus/pci/devices)\n"
 		"      --fd-store KIND    who keeps the PF memory across restarts: keeper (default),\n"
 		"                         systemd (the service manager's fd store) or none\n"
+		"      --on-stop WHAT     SIGTERM leaves the PFs running for the next sriovd (detach,\n"
+		"                         default) or shuts them down (close)\n"
 		"  -n, --check            validate the directory and exit; apply nothing\n"
 		"  -h, --help\n");
 }
 
-enum { OPT_SOCKET_MODE = 256, OPT_PREFIX, OPT_POOL, OPT_BODY, OPT_SERVICE, OPT_SYSFS, OPT_FD_STORE };
+enum { OPT_SOCKET_MODE = 256, OPT_PREFIX, OPT_POOL, OPT_BODY, OPT_SERVICE, OPT_SYSFS, OPT_FD_STORE,
+       OPT_ON_STOP };
 
 int sriovd_options_parse(struct sriovd_options *o, int argc, char **argv)
 {
@@ -199,6 +213,7 @@ int sriovd_options_parse(struct sriovd_options *o, int argc, char **argv)
 		{ "service-usec", required_argument, NULL, OPT_SERVICE },
 		{ "pci-devices", required_argument, NULL, OPT_SYSFS },
 		{ "fd-store", required_argument, NULL, OPT_FD_STORE },
+		{ "on-stop", required_argument, NULL, OPT_ON_STOP },
 		{ "check", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -285,6 +300,12 @@ int sriovd_options_parse(struct sriovd_options *o, int argc, char **argv)
 			if (parse_fd_store(optarg, &o->fd_store)) {
 				fprintf(stderr, "sriovd: --fd-store '%s' is not keeper, systemd or none\n",
 					optarg);
+				return -EINVAL;
+			}
+			break;
+		case OPT_ON_STOP:
+			if (parse_on_stop(optarg, &o->on_stop)) {
+				fprintf(stderr, "sriovd: --on-stop '%s' is not detach or close\n", optarg);
 				return -EINVAL;
 			}
 			break;

@@ -35,6 +35,12 @@ enum sriovd_fd_store_kind {
 	SRIOVD_FD_STORE_NONE,               /* nothing: PFs are not adopted */
 };
 
+/* --on-stop: what SIGTERM/SIGINT do with the PFs (sriovd(8)). */
+enum sriovd_stop_kind {
+	SRIOVD_STOP_DETACH,                 /* default: left running for the next sriovd */
+	SRIOVD_STOP_CLOSE,                  /* shut down: nothing keeps DMA-ing */
+};
+
 /* --pool NAME=DEVICE#FIRST-LAST[:DRIVER] */
 struct sriovd_pool {
 	char name[SRIOVD_NAME_MAX];
@@ -62,6 +68,7 @@ struct sriovd_options {
 	struct sriovd_pool pool[SRIOVD_MAX_POOLS];
 	size_t n_pool;
 	enum sriovd_fd_store_kind fd_store;
+	enum sriovd_stop_kind on_stop;
 	bool check_only;                    /* -n: validate the directory, apply nothing */
 	bool foreground_log_stderr;
 };

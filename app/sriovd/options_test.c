@@ -115,6 +115,30 @@ static void fd_store_kinds(void **state)
 			fail_msg("accepted --fd-store '%s'", bad[i][1] ? bad[i][1] : "(missing)");
 }
 
+/* --on-stop: detach unless told to close; nothing else. */
+static void on_stop_kinds(void **state)
+{
+	static const char *const none[] = { NULL };
+	static const char *const close_arg[] = { "--on-stop", "close", NULL };
+	static const char *const detach_arg[] = { "--on-stop", "detach", NULL };
+	static const char *const bad[][3] = {
+		{ "--on-stop", "", NULL }, { "--on-stop", "Close", NULL }, { "--on-stop", "stop", NULL },
+		{ "--on-stop", NULL, NULL },
+	};
+	struct sriovd_options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, none), 0);
+	assert_int_equal(o.on_stop, SRIOVD_STOP_DETACH);
+	assert_int_equal(parse(&o, close_arg), 0);
+	assert_int_equal(o.on_stop, SRIOVD_STOP_CLOSE);
+	assert_int_equal(parse(&o, detach_arg), 0);
+	assert_int_equal(o.on_stop, SRIOVD_STOP_DETACH);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (parse(&o, bad[i]) >= 0)
+			fail_msg("accepted --on-stop '%s'", bad[i][1] ? bad[i][1] : "(missing)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -122,6 +146,7 @@ int main(void)
 		cmocka_unit_test(every_option),
 		cmocka_unit_test(refusals),
 		cmocka_unit_test(fd_store_kinds),
+		cmocka_unit_test(on_stop_kinds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

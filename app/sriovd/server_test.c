@@ -191,6 +191,26 @@ static void failed_apply_puts_earlier_pfs_back(void **state)
 	test_env_fini(&t);
 }
 
+/* --on-stop=close: the stop shuts the PF down instead of leaving it to an
+ * fd store that a service manager may empty. */
+static void stop_closes_with_on_stop_close(void **state)
+{
+	struct sriovd_server srv;
+	struct test_env t;
+
+	(void)state;
+	test_env_init(&t);
+	t.d.opt.on_stop = SRIOVD_STOP_CLOSE;
+	test_env_write_conf(&t, "a.conf", conf_a);
+	assert_int_equal(sriovd_server_boot(&srv, &t.d, false), 0);
+	sriovd_server_fini(&srv);
+	fake_world.log[0] = '\0';
+	test_env_restart(&t);
+	assert_true(fake_log_find("close 0000:01:00.0") >= 0);
+	assert_int_equal(fake_log_find("detach"), -1);
+	test_env_fini(&t);
+}
+
 static void restart_adopts_without_reset(void **state)
 {
 	struct sriovd_lease lease;
@@ -534,6 +554,7 @@ int main(void)
 		cmocka_unit_test(removed_file_releases_only_its_pf),
 		cmocka_unit_test(failed_apply_puts_earlier_pfs_back),
 		cmocka_unit_test(restart_adopts_without_reset),
+		cmocka_unit_test(stop_closes_with_on_stop_close),
 		cmocka_unit_test(api_reload_releases_like_sighup),
 		cmocka_unit_test(socket_refuses_unlisted_peer),
 		cmocka_unit_test(socket_serves_listed_peer_and_limits_bodies),
