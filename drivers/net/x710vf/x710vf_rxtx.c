@@ -312,6 +312,54 @@ tso_context_qw1(const struct rte_mbuf *m)
 	       (((uint64_t)m->tso_segsz << X710_TXCD_QW1_MSS_SHIFT) & X710_TXCD_QW1_MSS_MASK);
 }
 
+/* One packet's data descriptors from `next` on; `first_cmd` goes into the
+ * first one (a constant 0 outside TSO, so the plain path does not pay). */
+static __rte_always_inline uint16_t
+tx_write_chain(struct x710vf_tx_queue *q, struct rte_mbuf *m, uint64_t base, uint16_t next,
+	       uint16_t rs_mask, uint64_t first_cmd)
+{
+	for (struct rte_mbuf *s = m; s != NULL; s = s->next) {
+		uint64_t cmd = first_cmd;
+		first_cmd = 0;
+		if (s->next == NULL)
+			cmd |= X710_TX_CMD_EOP;
+		if ((next & rs_mask) == rs_mask)
+			cmd |= X710_TX_CMD_RS;
+		q->sw_ring[next] = s;
+		q->ring[next].buffer_addr = rte_mbuf_data_iova(s);
+		q->ring[next].cmd_type_offset_bsz = base | (cmd << X710_TXD_QW1_CMD_SHIFT) |
+			((uint64_t)s->data_len << X710_TXD_QW1_BUF_SZ_SHIFT);
+		next = (uint16_t)((next + 1) & q->mask);
+	}
+	return next;
+}
+
+/* A TSO packet: context descriptor, then its data. Kept out of line so the
+ * plain path's loop stays as it was. False when the ring has no room. */
+static __rte_noinline bool
+tx_tso_packet(struct x710vf_tx_queue *q, struct rte_mbuf *m, uint64_t base, uint16_t *next,
+	      uint16_t rs_mask)
+{
+	uint16_t need = (uint16_t)(m->nb_segs + 1), at = *next;
+	uint64_t rs_carry = 0;
+
+	while (need > q->nb_free && x710vf_tx_free_batch(q) != 0)
+		;
+	if (need > q->nb_free || need > X710_TSO_MAX_DESC + 1)
+		return false;
+	/* The context descriptor takes a slot without an mbuf; on an RS slot
+	 * its RS moves to the first data descriptor. */
+	if ((at & rs_mask) == rs_mask)
+		rs_carry = X710_TX_CMD_RS;
+	q->sw_ring[at] = NULL;
+	q->ring[at].buffer_addr = 0;
+	q->ring[at].cmd_type_offset_bsz = tso_context_qw1(m);
+	at = (uint16_t)((at + 1) & q->mask);
+	*next = tx_write_chain(q, m, base, at, rs_mask, rs_carry);
+	q->nb_free = (uint16_t)(q->nb_free - need);
+	return true;
+}
+
 uint16_t
 x710vf_xmit_scalar(void *txq, struct rte_mbuf **pkts, uint16_t n)
 {
@@ -322,48 +370,28 @@ x710vf_xmit_scalar(void *txq, struct rte_mbuf **pkts, uint16_t n)
 
 	for (nb = 0; nb < n; nb++) {
 		struct rte_mbuf *m = pkts[nb];
-		uint16_t need = m->nb_segs, max_segs = TX_MAX_SEGS;
+		uint16_t need = m->nb_segs;
+		while (need > q->nb_free && x710vf_tx_free_batch(q) != 0)
+			;
+		if (need > q->nb_free)
+			break;
 		uint64_t base = (uint64_t)X710_TX_DTYPE_DATA |
 				((uint64_t)X710_TX_CMD_ICRC << X710_TXD_QW1_CMD_SHIFT);
-		uint64_t ctx = 0, rs_carry = 0;
 		if (m->ol_flags & TX_OFFLOAD_FLAGS) {
 			base |= tx_offload_bits(m);
 			/* Honoured only on a queue set up for TSO (no fast free there). */
 			if (unlikely(m->ol_flags & RTE_MBUF_F_TX_TCP_SEG) &&
 			    (q->offloads & RTE_ETH_TX_OFFLOAD_TCP_TSO)) {
-				ctx = tso_context_qw1(m);
-				need++;
-				max_segs = X710_TSO_MAX_DESC + 1;
+				if (!tx_tso_packet(q, m, base, &next, rs_mask))
+					break;
+				bytes += m->pkt_len;
+				continue;
 			}
 		}
-		while (need > q->nb_free && x710vf_tx_free_batch(q) != 0)
-			;
-		if (need > q->nb_free || need > max_segs)
+		if (need > TX_MAX_SEGS)
 			break;
-		if (ctx != 0) {
-			/* The context descriptor takes a slot without an mbuf; on an
-			 * RS slot its RS moves to the first data descriptor. */
-			if ((next & rs_mask) == rs_mask)
-				rs_carry = X710_TX_CMD_RS;
-			q->sw_ring[next] = NULL;
-			q->ring[next].buffer_addr = 0;
-			q->ring[next].cmd_type_offset_bsz = ctx;
-			next = (uint16_t)((next + 1) & q->mask);
-		}
 		bytes += m->pkt_len;
-		for (struct rte_mbuf *s = m; s != NULL; s = s->next) {
-			uint64_t cmd = rs_carry;
-			rs_carry = 0;
-			if (s->next == NULL)
-				cmd |= X710_TX_CMD_EOP;
-			if ((next & rs_mask) == rs_mask)
-				cmd |= X710_TX_CMD_RS;
-			q->sw_ring[next] = s;
-			q->ring[next].buffer_addr = rte_mbuf_data_iova(s);
-			q->ring[next].cmd_type_offset_bsz = base | (cmd << X710_TXD_QW1_CMD_SHIFT) |
-				((uint64_t)s->data_len << X710_TXD_QW1_BUF_SZ_SHIFT);
-			next = (uint16_t)((next + 1) & q->mask);
-		}
+		next = tx_write_chain(q, m, base, next, rs_mask, 0);
 		q->nb_free = (uint16_t)(q->nb_free - need);
 	}
 	if (nb == 0)
