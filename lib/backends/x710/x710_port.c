@@ -127,7 +127,8 @@ static void read_link(struct x710_port *port)
 }
 
 /* PF init over @os; VFs a dead owner left behind are removed. With @adopt
- * the running PF is taken over instead: only the admin queue is new. */
+ * the running PF is taken over instead: its admin queue resumed from the
+ * kept block when it can be (else set up afresh), its HMC kept. */
 static int start_pf(struct x710_port *port, const struct x710_osdep *os, unsigned int pf_id,
 		    bool adopt, struct sriov_error *err)
 {
