@@ -449,6 +449,9 @@ static int
 tso_check(const struct x710vf_tx_queue *q, const struct rte_mbuf *m)
 {
 	uint32_t hdr = (uint32_t)(m->l2_len + m->l3_len + m->l4_len), sum = 0;
+	/* The device reads a whole IP header there (IIPT says which). */
+	uint32_t l3_min = (m->ol_flags & RTE_MBUF_F_TX_IPV6) ? sizeof(struct rte_ipv6_hdr)
+							   : sizeof(struct rte_ipv4_hdr);
 
 	if (!(q->offloads & RTE_ETH_TX_OFFLOAD_TCP_TSO))
 		return -ENOTSUP;
@@ -458,7 +461,7 @@ tso_check(const struct x710vf_tx_queue *q, const struct rte_mbuf *m)
 	/* Header lengths must fit MACLEN (2 B units), IPLEN and L4LEN (4 B units). */
 	if (m->l2_len < RTE_ETHER_HDR_LEN || (m->l2_len & 1) ||
 	    m->l2_len / X710_TX_MACLEN_UNIT > (X710_TX_OFFSET_MACLEN_MASK >> X710_TX_OFFSET_MACLEN_SHIFT) ||
-	    m->l3_len < sizeof(struct rte_ipv4_hdr) || (m->l3_len & 3) ||
+	    m->l3_len < l3_min || (m->l3_len & 3) ||
 	    m->l3_len / X710_TX_IPLEN_UNIT > (X710_TX_OFFSET_IPLEN_MASK >> X710_TX_OFFSET_IPLEN_SHIFT) ||
 	    m->l4_len < sizeof(struct rte_tcp_hdr) || (m->l4_len & 3) ||
 	    m->l4_len / X710_TX_L4LEN_UNIT > (X710_TX_OFFSET_L4LEN_MASK >> X710_TX_OFFSET_L4LEN_SHIFT))

@@ -202,6 +202,12 @@ prepare_refuses_bad_tso(void **state)
 	assert_int_equal(x710vf_xmit_prep(&e.a.txq, &m, 1), 0);
 	assert_int_equal(rte_errno, EINVAL);
 	rte_pktmbuf_free(m);
+	/* IPv6 with an IPv4-sized IPLEN: the device would drop it (MDD). */
+	m = tso_packet(true, PAYLOAD, MSS, 0);
+	m->l3_len = sizeof(struct rte_ipv4_hdr);
+	assert_int_equal(x710vf_xmit_prep(&e.a.txq, &m, 1), 0);
+	assert_int_equal(rte_errno, EINVAL);
+	rte_pktmbuf_free(m);
 	/* 9 buffers under one 1400-byte segment (headers + 8 x 100 + rest). */
 	m = tso_packet(false, PAYLOAD, MSS, 40);
 	assert_int_equal(x710vf_xmit_prep(&e.a.txq, &m, 1), 0);
