@@ -208,13 +208,15 @@ static void drop_host(struct x710_port *port, bool keep)
 #endif
 }
 
-/* Lets go of the PF: shut down, or with @keep left running for an adopter. */
+/* Lets go of the PF: shut down, or with @keep left running for an adopter
+ * (which the hardware layer refuses, shutting down, when the memory the
+ * device uses would not outlive us). */
 static void release_pf(struct x710_port *port, bool keep)
 {
-	drop_host(port, keep);
-	if (port->hw && port->owned && keep) {
-		x710_pf_detach(port->hw);
-	} else if (port->hw && port->owned) {
+	bool detached = keep && port->hw && port->owned && x710_pf_detach(port->hw);
+
+	drop_host(port, detached);
+	if (port->hw && port->owned && !keep) {
 		x710_vf_disable_all(port->hw);
 		x710_pf_shutdown(port->hw);
 	}

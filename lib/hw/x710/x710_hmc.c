@@ -186,6 +186,7 @@ int x710_hmc_init(struct x710_hw *hw, uint32_t tx_cnt, uint32_t rx_cnt)
 					      X710_HMC_SD_SIZE, &h->sd, &found);
 		if (err == 0 && found)
 			memset(h->sd.vaddr, 0, X710_HMC_SD_SIZE);
+		h->kept = err == 0;
 	}
 	if (err == -ENOTSUP)   /* nothing outlives us here: adoption will not be possible */
 		err = x710_dma_alloc(os, X710_HMC_SD_SIZE, X710_HMC_SD_SIZE, &h->sd);
@@ -224,6 +225,7 @@ void x710_hmc_shutdown(struct x710_hw *hw)
 	x710_flush(os);
 	x710_dma_free(os, &hw->hmc.sd);
 	hw->hmc.up = false;
+	hw->hmc.kept = false;
 }
 
 /* Host pointer to queue q's object, or NULL (with err set). */
@@ -329,6 +331,7 @@ int x710_hmc_adopt(struct x710_hw *hw)
 		return -EIO;
 	}
 	h->up = true;
+	h->kept = true;
 	return 0;
 }
 
@@ -337,4 +340,5 @@ void x710_hmc_detach(struct x710_hw *hw)
 	/* The kept block stays for the next owner; only this process's view goes. */
 	hw->hmc.sd = (struct x710_dma){ 0 };
 	hw->hmc.up = false;
+	hw->hmc.kept = false;
 }

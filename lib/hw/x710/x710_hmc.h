@@ -16,6 +16,7 @@ struct x710_hw;
 
 struct x710_hmc {
 	bool up;
+	bool kept;                   /* sd is a kept block: it outlives this process */
 	struct x710_dma sd;          /* the 2 MB direct page, SD index 0 */
 	uint32_t tx_cnt, rx_cnt;
 	uint64_t tx_base, rx_base;   /* FPM byte offsets */

@@ -153,11 +153,18 @@ int x710_pf_ensure_veb(struct x710_hw *hw)
 			       X710_AQC_ADD_VEB_PORT_TYPE_DATA, &hw->veb_seid);
 }
 
-void x710_pf_detach(struct x710_hw *hw)
+bool x710_pf_detach(struct x710_hw *hw)
 {
+	if (hw->hmc.up && !hw->hmc.kept) {
+		x710_log(&hw->os, X710_LOG_WARN, "PF not left running: its HMC segment is not in "
+			 "kept memory (no fd store), so it is shut down and its VFs removed");
+		x710_pf_shutdown(hw);
+		return false;
+	}
 	x710_hmc_detach(hw);
 	x710_aq_detach(hw);
 	x710_vf_forget_all(hw);
+	return true;
 }
 
 void x710_pf_shutdown(struct x710_hw *hw)

@@ -32,8 +32,10 @@ int x710_pf_init(struct x710_hw *hw, const struct x710_pf_params *p);
 
 /* Let go of a running PF for a later adopt: VFs, VEB and HMC are left as
  * they are, and so is the admin queue when its rings are in a kept block
- * (else it is stopped: its rings die with this process). */
-void x710_pf_detach(struct x710_hw *hw);
+ * (else it is stopped: its rings die with this process). A PF whose HMC
+ * segment is not kept is shut down instead (the queues would go on
+ * DMA-ing through contexts in freed memory): false then. */
+bool x710_pf_detach(struct x710_hw *hw);
 /* Release VFs, the VEB, the HMC and the admin queue. */
 void x710_pf_shutdown(struct x710_hw *hw);
 /* The VEB between the port and the PF VSI, created once (spec §3.2 0x0230). */

@@ -136,7 +136,7 @@ static void test_adopt_reads_events_posted_meanwhile(void **state)
 	setup_kept_pf(&t);
 	assert_int_equal(x710sim_set_link(t.sim, 0, false), 0);
 	x710sim_poll(t.sim);
-	x710_pf_detach(t.hw);
+	assert_true(x710_pf_detach(t.hw));
 	assert_true(tf_pf_rd(&t, X710_PF_ARQLEN) & X710_AQLEN_ENABLE_MASK);
 	tf_vf_aq_init(&t, &q, 0);
 	tf_vf_send(&t, &q, VIRTCHNL_OP_GET_STATS, msg, sizeof(msg));
@@ -180,7 +180,7 @@ static void test_adopt_skips_a_reposted_slot(void **state)
 	x710sim_poll(t.sim);
 	assert_int_equal(x710_aq_event_get(t.hw, &ev, NULL), 0);
 	x710sim_wr32(t.sim, (struct x710sim_fn){ 0, -1 }, X710_PF_ARQT, arqt);   /* undone */
-	x710_pf_detach(t.hw);
+	assert_true(x710_pf_detach(t.hw));
 	assert_int_equal(x710sim_set_link(t.sim, 0, true), 0);
 	x710sim_poll(t.sim);
 
@@ -207,7 +207,7 @@ static void test_adopt_falls_back_when_rings_moved(void **state)
 
 	(void)state;
 	setup_kept_pf(&t);
-	x710_pf_detach(t.hw);
+	assert_true(x710_pf_detach(t.hw));
 	tf_vf_aq_init(&t, &q, 0);
 	tf_vf_send(&t, &q, VIRTCHNL_OP_GET_STATS, NULL, 0);
 	x710sim_wr32(t.sim, (struct x710sim_fn){ 0, -1 }, X710_PF_ARQLEN, 0);   /* stopped */
@@ -233,7 +233,7 @@ static void test_adopt_refuses_a_foreign_header(void **state)
 
 	(void)state;
 	setup_kept_pf(&t);
-	x710_pf_detach(t.hw);
+	assert_true(x710_pf_detach(t.hw));
 	for (size_t i = 0; i < X710_OSDEP_SIM_KEPT_MAX; i++)
 		if (t.os_sim.kept[i].va && strcmp(t.os_sim.kept[i].name, X710_AQ_KEPT_NAME) == 0)
 			entries = (uint16_t *)((uint8_t *)t.os_sim.kept[i].va + sizeof(uint32_t));
@@ -250,20 +250,22 @@ static void test_adopt_refuses_a_foreign_header(void **state)
 	tf_teardown(&t);
 }
 
-/* Without kept memory the rings die with the owner: detach stops them. */
-static void test_detach_stops_rings_in_ordinary_memory(void **state)
+/* Without kept memory the device's memory dies with the owner: detach
+ * refuses to leave the PF running and shuts it down (rings stopped, SD 0
+ * invalid before its page is freed). */
+static void test_detach_without_kept_memory_shuts_down(void **state)
 {
 	struct tf t;
-	struct x710_dma sd;
 
 	(void)state;
 	tf_setup_pf(&t, 4);
 	assert_null(t.hw->aq.kept.vaddr);
-	sd = t.hw->hmc.sd;   /* detach leaves it to the process's end: freed here */
-	x710_pf_detach(t.hw);
+	assert_false(t.hw->hmc.kept);
+	assert_false(x710_pf_detach(t.hw));
 	assert_false(tf_pf_rd(&t, X710_PF_ARQLEN) & X710_AQLEN_ENABLE_MASK);
 	assert_false(tf_pf_rd(&t, X710_PF_ATQLEN) & X710_AQLEN_ENABLE_MASK);
-	x710_dma_free(&t.hw->os, &sd);
+	assert_false(tf_pf_rd(&t, X710_PFHMC_SDDATALOW) & X710_PFHMC_SDDATALOW_VALID_MASK);
+	assert_false(t.hw->hmc.up);
 	tf_teardown(&t);
 }
 
@@ -287,7 +289,7 @@ int main(void)
 		cmocka_unit_test(test_adopt_skips_a_reposted_slot),
 		cmocka_unit_test(test_adopt_falls_back_when_rings_moved),
 		cmocka_unit_test(test_adopt_refuses_a_foreign_header),
-		cmocka_unit_test(test_detach_stops_rings_in_ordinary_memory),
+		cmocka_unit_test(test_detach_without_kept_memory_shuts_down),
 		cmocka_unit_test(test_bad_osdep),
 	};
 
