@@ -26,6 +26,27 @@ hugetlb_holders_is_2m(const struct stat *st)
 	return S_ISREG(st->st_mode) && st->st_blksize == HUGETLB_2M_BLKSIZE;
 }
 
+/*
+ * stat without asking the file's filesystem: AT_STATX_DONT_SYNC makes FUSE
+ * and NFS answer from their caches, so a descriptor on a hung FUSE mount
+ * (any user can make one) cannot block the walk; hugetlbfs is local.
+ */
+static int
+stat_cached(int dirfd, const char *path, int flags, struct stat *st)
+{
+	struct statx sx;
+	if (statx(dirfd, path, flags | AT_STATX_DONT_SYNC, STATX_BASIC_STATS, &sx) != 0)
+		return -errno;
+	memset(st, 0, sizeof(*st));
+	st->st_mode = sx.stx_mode;
+	st->st_dev = makedev(sx.stx_dev_major, sx.stx_dev_minor);
+	st->st_ino = (ino_t)sx.stx_ino;
+	st->st_size = (off_t)sx.stx_size;
+	st->st_blocks = (blkcnt_t)sx.stx_blocks;
+	st->st_blksize = (blksize_t)sx.stx_blksize;
+	return 0;
+}
+
 /* A /proc entry name that is a pid: digits only, within pid_t. */
 static pid_t
 parse_pid_name(const char *name)
@@ -69,7 +90,7 @@ scan_fds(pid_t pid, ino_t ns, hugetlb_ref_fn fn, void *ctx)
 		if (n <= 0 || target[0] != '/')
 			continue;
 		struct stat st;
-		if (stat(path, &st) != 0 || !hugetlb_holders_is_2m(&st))
+		if (stat_cached(AT_FDCWD, path, 0, &st) != 0 || !hugetlb_holders_is_2m(&st))
 			continue;
 		struct hugetlb_ref ref = {
 			.pid = pid, .dev = st.st_dev, .ino = st.st_ino, .by_fd = true,
@@ -150,8 +171,8 @@ hugetlb_holders_open(const char *path, dev_t dev, ino_t ino)
 	if (pfd < 0)
 		return -errno;
 	struct stat st;
-	if (fstat(pfd, &st) != 0 || st.st_dev != dev || st.st_ino != ino ||
-	    !hugetlb_holders_is_2m(&st)) {
+	if (stat_cached(pfd, "", AT_EMPTY_PATH, &st) != 0 || st.st_dev != dev ||
+	    st.st_ino != ino || !hugetlb_holders_is_2m(&st)) {
 		close(pfd);
 		return -ESTALE;
 	}
