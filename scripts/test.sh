@@ -34,7 +34,10 @@ run_suite() {
 configure build -Dtests=enabled
 run_suite build "$@"
 
+# -fno-sanitize-recover: undefined behaviour aborts the test instead of
+# printing a report the test's verdict would not see.
 CC=clang configure build-san -Dtests=enabled -Db_sanitize=address,undefined \
+	-Dc_args=-fno-sanitize-recover=undefined \
 	-Db_lundef=false -Dfuzz=true -Dfuzz_seconds="$fuzz_seconds"
 # Integration tests start real processes and the sanitized ones are several
 # times slower: their timeouts are scaled. The vm suite boots QEMU (minutes
