@@ -233,6 +233,11 @@ int x710_pci_find(const char *pci_root, const char *net_root, const char *name,
 		return rc;
 	case SRIOV_DEVICE_IFNAME:
 		return find_ifname(pci_root, net_root, name, out, err);
+	case SRIOV_DEVICE_MAC_ADDRESS:
+		/* A userspace PF has no netdev whose address could name it. */
+		return sriov_error_set(err, -ENODEV, "'%s' is a MAC address: only PFs bound to "
+				       "a Linux driver are found by MAC; name an X710 by PCI address, "
+				       "interface or ixl unit", name);
 	default:
 		return sriov_error_set(err, -EINVAL, "'%s' is not a PCI address, an interface "
 				       "or an ixl unit name", name);

@@ -128,6 +128,7 @@ static void test_errors(void **state)
 	expect_error(t, "0000:09:00.0", -ENODEV, "no PCI device 0000:09:00.0");
 	expect_error(t, "enp9s0", -ENODEV, "no interface enp9s0");
 	expect_error(t, "not a name!", -EINVAL, "is not a PCI address");
+	expect_error(t, "52:54:00:12:34:56", -ENODEV, "only PFs bound to a Linux driver");
 }
 
 static void test_sysfs_numbers(void **state)
