@@ -114,6 +114,8 @@ x710vf_txq_reset(struct x710vf_tx_queue *q)
 	q->next = 0;
 	q->nb_free = (uint16_t)(q->nb_desc - 1);   /* head == tail means empty */
 	q->next_dd = (uint16_t)(q->rs_thresh - 1);
+	for (uint16_t b = 0; b < q->nb_desc / q->rs_thresh; b++)
+		q->rs_at[b] = (uint16_t)(b * q->rs_thresh + q->rs_thresh - 1);
 	*q->tail = 0;
 }
 

@@ -3,8 +3,9 @@
  * Scalar Rx/Tx bursts and the pieces the vector paths share: the packet
  * type table, Rx rearm and Tx completion. Ring protocol (x710-hardware.md
  * §1.3, §4): Rx tail = one before the next descriptor to read, so the slot
- * at the tail is armed but never written by the device; Tx RS on every
- * rs_thresh-th slot, completion = DTYPE 0xF in that slot.
+ * at the tail is armed but never written by the device; Tx completion per
+ * batch of rs_thresh slots, reported (RS, then DTYPE 0xF) on the EOP
+ * descriptor of the packet that holds the batch's last slot.
  */
 #include <emmintrin.h>
 #include <string.h>
@@ -220,21 +221,15 @@ x710vf_rx_descriptor_status(void *rxq, uint16_t offset)
 uint16_t
 x710vf_tx_free_batch(struct x710vf_tx_queue *q)
 {
-	volatile struct x710_tx_desc *rs = &q->ring[q->next_dd];
 	uint16_t n = q->rs_thresh;
 
-	/* A batch is only ours to check once all of it is in flight. */
+	/* A batch is only ours to check once all of it is in flight: then the
+	 * packet holding its last slot, EOP and RS included, is written. */
 	if (q->nb_free > q->nb_desc - 1 - n)
 		return 0;
-	uint64_t dtype = rs->cmd_type_offset_bsz & X710_TXD_QW1_DTYPE_MASK;
-	if (dtype != X710_TX_DTYPE_DESC_DONE) {
-		/* A TSO context descriptor took the RS slot and cannot carry RS:
-		 * the packet's first data descriptor, next to it, has it. */
-		if (dtype != X710_TX_DTYPE_CONTEXT ||
-		    (q->ring[(q->next_dd + 1) & q->mask].cmd_type_offset_bsz &
-		     X710_TXD_QW1_DTYPE_MASK) != X710_TX_DTYPE_DESC_DONE)
-			return 0;
-	}
+	volatile struct x710_tx_desc *rs = &q->ring[q->rs_at[q->next_dd / X710VF_TX_RS_THRESH]];
+	if ((rs->cmd_type_offset_bsz & X710_TXD_QW1_DTYPE_MASK) != X710_TX_DTYPE_DESC_DONE)
+		return 0;
 	rte_smp_rmb();
 	struct rte_mbuf **slot = &q->sw_ring[q->next_dd - (n - 1)];
 	/* Context descriptors leave NULL slots, which fast free cannot take. */
@@ -250,7 +245,8 @@ x710vf_tx_free_batch(struct x710vf_tx_queue *q)
 				rte_mempool_put(m->pool, m);
 		}
 	}
-	rs->cmd_type_offset_bsz = 0;    /* no stale DESC_DONE next time round */
+	/* No clearing of the DESC_DONE: the slot is rewritten before any batch
+	 * looks at it again, and it may be the next batch's report too. */
 	q->nb_free = (uint16_t)(q->nb_free + n);
 	q->next_dd = (uint16_t)((q->next_dd + n) & q->mask);
 	return n;
@@ -312,24 +308,54 @@ tso_context_qw1(const struct rte_mbuf *m)
 	       (((uint64_t)m->tso_segsz << X710_TXCD_QW1_MSS_SHIFT) & X710_TXCD_QW1_MSS_MASK);
 }
 
-/* One packet's data descriptors from `next` on; `first_cmd` goes into the
- * first one (a constant 0 outside TSO, so the plain path does not pay). */
+/* One packet's data descriptors from `next` on. Every batch whose last slot
+ * the packet holds (its context descriptor's, @ctx_on_rs, included: a
+ * constant false outside TSO) reports on the packet's EOP descriptor, the
+ * only one that carries RS. */
 static __rte_always_inline uint16_t
 tx_write_chain(struct x710vf_tx_queue *q, struct rte_mbuf *m, uint64_t base, uint16_t next,
-	       uint16_t rs_mask, uint64_t first_cmd)
+	       uint16_t rs_mask, bool ctx_on_rs)
 {
+	/* Locals: the rs_at stores below must not make the compiler reload
+	 * the queue's fields on every descriptor. */
+	volatile struct x710_tx_desc *ring = q->ring;
+	struct rte_mbuf **sw = q->sw_ring;
+	uint16_t *rs_at = q->rs_at;
+	const uint16_t mask = q->mask;
+	uint16_t rs_first = (uint16_t)(next - 1);   /* the context's slot, if it was one */
+	unsigned int rs_n = ctx_on_rs;
+
+	if (likely(m->next == NULL && !ctx_on_rs)) {
+		/* One descriptor, its own report: the common case kept short. */
+		bool rs = (next & rs_mask) == rs_mask;
+		uint64_t cmd = X710_TX_CMD_EOP | (rs ? X710_TX_CMD_RS : 0);
+
+		if (rs)
+			rs_at[next / X710VF_TX_RS_THRESH] = next;
+		sw[next] = m;
+		ring[next].buffer_addr = rte_mbuf_data_iova(m);
+		ring[next].cmd_type_offset_bsz = base | (cmd << X710_TXD_QW1_CMD_SHIFT) |
+			((uint64_t)m->data_len << X710_TXD_QW1_BUF_SZ_SHIFT);
+		return (uint16_t)((next + 1) & mask);
+	}
 	for (struct rte_mbuf *s = m; s != NULL; s = s->next) {
-		uint64_t cmd = first_cmd;
-		first_cmd = 0;
-		if (s->next == NULL)
-			cmd |= X710_TX_CMD_EOP;
-		if ((next & rs_mask) == rs_mask)
-			cmd |= X710_TX_CMD_RS;
-		q->sw_ring[next] = s;
-		q->ring[next].buffer_addr = rte_mbuf_data_iova(s);
-		q->ring[next].cmd_type_offset_bsz = base | (cmd << X710_TXD_QW1_CMD_SHIFT) |
+		uint64_t cmd = 0;
+		if ((next & rs_mask) == rs_mask && rs_n++ == 0)
+			rs_first = next;
+		if (s->next == NULL) {
+			cmd = X710_TX_CMD_EOP;
+			if (rs_n != 0) {
+				cmd |= X710_TX_CMD_RS;
+				for (unsigned int i = 0; i < rs_n; i++)
+					rs_at[((rs_first + i * X710VF_TX_RS_THRESH) & mask) /
+					      X710VF_TX_RS_THRESH] = next;
+			}
+		}
+		sw[next] = s;
+		ring[next].buffer_addr = rte_mbuf_data_iova(s);
+		ring[next].cmd_type_offset_bsz = base | (cmd << X710_TXD_QW1_CMD_SHIFT) |
 			((uint64_t)s->data_len << X710_TXD_QW1_BUF_SZ_SHIFT);
-		next = (uint16_t)((next + 1) & q->mask);
+		next = (uint16_t)((next + 1) & mask);
 	}
 	return next;
 }
@@ -341,21 +367,20 @@ tx_tso_packet(struct x710vf_tx_queue *q, struct rte_mbuf *m, uint64_t base, uint
 	      uint16_t rs_mask)
 {
 	uint16_t need = (uint16_t)(m->nb_segs + 1), at = *next;
-	uint64_t rs_carry = 0;
+	bool ctx_on_rs;
 
 	while (need > q->nb_free && x710vf_tx_free_batch(q) != 0)
 		;
 	if (need > q->nb_free || need > X710_TSO_MAX_DESC + 1)
 		return false;
-	/* The context descriptor takes a slot without an mbuf; on an RS slot
-	 * its RS moves to the first data descriptor. */
-	if ((at & rs_mask) == rs_mask)
-		rs_carry = X710_TX_CMD_RS;
+	/* The context descriptor takes a slot without an mbuf and cannot carry
+	 * RS: on a batch's last slot, the packet's EOP reports for it. */
+	ctx_on_rs = (at & rs_mask) == rs_mask;
 	q->sw_ring[at] = NULL;
 	q->ring[at].buffer_addr = 0;
 	q->ring[at].cmd_type_offset_bsz = tso_context_qw1(m);
 	at = (uint16_t)((at + 1) & q->mask);
-	*next = tx_write_chain(q, m, base, at, rs_mask, rs_carry);
+	*next = tx_write_chain(q, m, base, at, rs_mask, ctx_on_rs);
 	q->nb_free = (uint16_t)(q->nb_free - need);
 	return true;
 }
@@ -391,7 +416,7 @@ x710vf_xmit_scalar(void *txq, struct rte_mbuf **pkts, uint16_t n)
 		if (need > TX_MAX_SEGS)
 			break;
 		bytes += m->pkt_len;
-		next = tx_write_chain(q, m, base, next, rs_mask, 0);
+		next = tx_write_chain(q, m, base, next, rs_mask, false);
 		q->nb_free = (uint16_t)(q->nb_free - need);
 	}
 	if (nb == 0)

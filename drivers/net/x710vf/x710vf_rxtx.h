@@ -66,7 +66,7 @@ struct x710vf_tx_queue {
 	uint16_t mask;
 	uint16_t next;                  /* next slot to fill */
 	uint16_t nb_free;
-	uint16_t next_dd;               /* RS slot whose DESC_DONE frees the next batch */
+	uint16_t next_dd;               /* last slot of the next batch to free (report: rs_at) */
 	uint16_t rs_thresh;
 	uint16_t port_id;
 	uint16_t queue_id;
@@ -77,6 +77,11 @@ struct x710vf_tx_queue {
 	uint64_t packets, bytes;
 	const struct rte_memzone *mz;
 	uint64_t ring_iova;
+	/* Where batch b's completion is reported: the EOP descriptor of the
+	 * packet that holds slot b * rs_thresh + rs_thresh - 1 (RS goes only
+	 * with EOP, as i40e and iavf set it); that slot itself for
+	 * single-descriptor packets. */
+	uint16_t rs_at[X710VF_RING_MAX / X710VF_TX_RS_THRESH];
 };
 
 /* dev_ops parts (x710vf_queue.c). */
