@@ -24,6 +24,7 @@
 #include <rte_udp.h>
 
 #include "x710vf_sim_pair.h"
+#include "x710vf_test_frames.h"
 
 #define POOL_SIZE   1023
 #define DBUFF       2048
@@ -95,13 +96,8 @@ case_frame(const struct csum_case *c)
 		return m;
 	}
 	memset(p, 0, len);
-	struct rte_ether_hdr *eth = (struct rte_ether_hdr *)p;
-	memcpy(&eth->dst_addr, fx_mac_b, RTE_ETHER_ADDR_LEN);
-	memcpy(&eth->src_addr, fx_mac_a, RTE_ETHER_ADDR_LEN);
-	eth->ether_type = rte_cpu_to_be_16(c->l3 == L3_V6 ? RTE_ETHER_TYPE_IPV6 :
-					   RTE_ETHER_TYPE_IPV4);
-	void *iph = eth + 1;
-	uint8_t *l4p = (uint8_t *)iph + l3;
+	void *iph = p + sizeof(struct rte_ether_hdr);
+	uint8_t *l4p = x710vf_test_ip_headers(p, c->l3 == L3_V6, c->proto, (uint16_t)(l4 + PAYLOAD));
 	for (uint16_t i = 0; i < PAYLOAD; i++)
 		l4p[l4 + i] = (uint8_t)(i * 11 + 1);
 	struct rte_tcp_hdr *tcp = (struct rte_tcp_hdr *)l4p;
@@ -117,27 +113,11 @@ case_frame(const struct csum_case *c)
 	}
 	uint16_t l4_sum;
 	if (c->l3 == L3_V6) {
-		struct rte_ipv6_hdr *ip = iph;
-		ip->vtc_flow = rte_cpu_to_be_32(6u << 28);
-		ip->payload_len = rte_cpu_to_be_16((uint16_t)(l4 + PAYLOAD));
-		ip->proto = c->proto;
-		ip->hop_limits = 64;
-		for (int i = 0; i < 16; i++) {
-			ip->src_addr[i] = (uint8_t)(0x20 + i);
-			ip->dst_addr[i] = (uint8_t)(0xfd - i);
-		}
-		l4_sum = rte_ipv6_udptcp_cksum(ip, l4p);
+		l4_sum = rte_ipv6_udptcp_cksum(iph, l4p);
 	} else {
 		struct rte_ipv4_hdr *ip = iph;
-		ip->version_ihl = RTE_IPV4_VHL_DEF;
-		ip->total_length = rte_cpu_to_be_16((uint16_t)(l3 + l4 + PAYLOAD));
-		ip->time_to_live = 64;
-		ip->next_proto_id = c->proto;
 		if (c->damage == FRAGMENT)
 			ip->fragment_offset = rte_cpu_to_be_16(RTE_IPV4_HDR_MF_FLAG);
-		/* 198.18.0.1 -> .2, spelled out: RTE_IPV4() shifts an int. */
-		ip->src_addr = rte_cpu_to_be_32(UINT32_C(0xC6120001));
-		ip->dst_addr = rte_cpu_to_be_32(UINT32_C(0xC6120002));
 		ip->hdr_checksum = rte_ipv4_cksum(ip);
 		l4_sum = rte_ipv4_udptcp_cksum(ip, l4p);
 		if (c->damage == BAD_IP || c->damage == BAD_BOTH)
@@ -188,20 +168,12 @@ flags_match_the_write_back_on_every_path(void **state)
 int
 main(int argc, char **argv)
 {
-	char *eal[] = { argv[0], "--no-huge", "--no-pci", "-m", "128", "--iova-mode=va",
-			"--no-shconf", "--no-telemetry", "-l", "0", "--log-level=lib.eal:error",
-			NULL };
 	(void)argc;
-	if (rte_eal_init((int)RTE_DIM(eal) - 1, eal) < 0) {
-		fprintf(stderr, "x710vf_rx_csum_test: EAL init failed, skipping\n");
+	if (x710vf_test_eal(argv[0], "128") != 0)
 		return 77;
-	}
-	pool = rte_pktmbuf_pool_create("x710vf_csum", POOL_SIZE, 0, 0,
-				       RTE_PKTMBUF_HEADROOM + DBUFF, SOCKET_ID_ANY);
-	if (pool == NULL || rte_eal_iova_mode() != RTE_IOVA_VA) {
-		fprintf(stderr, "x710vf_rx_csum_test: need an mbuf pool with IOVA = VA\n");
+	pool = x710vf_test_pool(argv[0], "x710vf_csum", POOL_SIZE, 0, DBUFF);
+	if (pool == NULL)
 		return 1;
-	}
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(flags_match_the_write_back_on_every_path),
 	};

@@ -24,6 +24,7 @@
 #include <rte_mbuf.h>
 
 #include "x710vf_sim_pair.h"
+#include "x710vf_test_frames.h"
 
 #define QLEN        SIM_PAIR_QLEN
 #define POOL_SIZE   4095
@@ -285,33 +286,9 @@ csum_frame(bool v6, uint8_t proto, uint16_t payload, bool split)
 	uint8_t *p = (uint8_t *)rte_pktmbuf_append(m, split ? hdrs : (uint16_t)(hdrs + payload));
 	assert_non_null(p);
 	memset(p, 0, hdrs);
-	struct rte_ether_hdr *eth = (struct rte_ether_hdr *)p;
-	memcpy(&eth->dst_addr, fx_mac_b, RTE_ETHER_ADDR_LEN);
-	memcpy(&eth->src_addr, fx_mac_a, RTE_ETHER_ADDR_LEN);
-	eth->ether_type = rte_cpu_to_be_16(v6 ? RTE_ETHER_TYPE_IPV6 : RTE_ETHER_TYPE_IPV4);
-	if (v6) {
-		struct rte_ipv6_hdr *ip = (struct rte_ipv6_hdr *)(eth + 1);
-		ip->vtc_flow = rte_cpu_to_be_32(6u << 28);
-		ip->payload_len = rte_cpu_to_be_16((uint16_t)(l4 + payload));
-		ip->proto = proto;
-		ip->hop_limits = 64;
-		for (int i = 0; i < 16; i++) {
-			ip->src_addr[i] = (uint8_t)(0x20 + i);
-			ip->dst_addr[i] = (uint8_t)(0xfd - i);
-		}
-	} else {
-		struct rte_ipv4_hdr *ip = (struct rte_ipv4_hdr *)(eth + 1);
-		ip->version_ihl = RTE_IPV4_VHL_DEF;
-		ip->total_length = rte_cpu_to_be_16((uint16_t)(l3 + l4 + payload));
-		ip->time_to_live = 64;
-		ip->next_proto_id = proto;
-		ip->hdr_checksum = 0xBEEF;
-		/* 198.18.0.1 -> .2 (RFC 2544's range), spelled out: DPDK's
-		 * RTE_IPV4() shifts an int, and 198 << 24 overflows it. */
-		ip->src_addr = rte_cpu_to_be_32(UINT32_C(0xC6120001));
-		ip->dst_addr = rte_cpu_to_be_32(UINT32_C(0xC6120002));
-	}
-	uint8_t *l4p = p + sizeof(struct rte_ether_hdr) + l3;
+	uint8_t *l4p = x710vf_test_ip_headers(p, v6, proto, (uint16_t)(l4 + payload));
+	if (!v6)
+		((struct rte_ipv4_hdr *)(p + sizeof(struct rte_ether_hdr)))->hdr_checksum = 0xBEEF;
 	if (proto == IPPROTO_TCP) {
 		struct rte_tcp_hdr *t = (struct rte_tcp_hdr *)l4p;
 		t->src_port = rte_cpu_to_be_16(1234);
@@ -485,23 +462,14 @@ tx_ring_full_is_backpressure_not_loss(void **state)
 int
 main(int argc, char **argv)
 {
-	char *eal[] = { argv[0], "--no-huge", "--no-pci", "-m", "256", "--iova-mode=va",
-			"--no-shconf", "--no-telemetry", "-l", "0", "--log-level=lib.eal:error",
-			NULL };
 	(void)argc;
-	if (rte_eal_init((int)RTE_DIM(eal) - 1, eal) < 0) {
-		fprintf(stderr, "x710vf_rxtx_test: EAL init failed, skipping\n");
+	if (x710vf_test_eal(argv[0], "256") != 0)
 		return 77;
-	}
-	plain_pool = rte_pktmbuf_pool_create("x710vf_test", POOL_SIZE, 0, 0,
-					     RTE_PKTMBUF_HEADROOM + DBUFF, SOCKET_ID_ANY);
-	cached_pool = rte_pktmbuf_pool_create("x710vf_test_c", POOL_SIZE, POOL_CACHE, 0,
-					      RTE_PKTMBUF_HEADROOM + DBUFF, SOCKET_ID_ANY);
+	plain_pool = x710vf_test_pool(argv[0], "x710vf_test", POOL_SIZE, 0, DBUFF);
+	cached_pool = x710vf_test_pool(argv[0], "x710vf_test_c", POOL_SIZE, POOL_CACHE, DBUFF);
 	pool = plain_pool;
-	if (plain_pool == NULL || cached_pool == NULL || rte_eal_iova_mode() != RTE_IOVA_VA) {
-		fprintf(stderr, "x710vf_rxtx_test: need an mbuf pool with IOVA = VA\n");
+	if (plain_pool == NULL || cached_pool == NULL)
 		return 1;
-	}
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_path_moves_frames_across_ring_wraps),
 		cmocka_unit_test(multi_buffer_frames_are_chained_on_every_path),

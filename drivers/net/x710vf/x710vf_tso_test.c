@@ -21,6 +21,7 @@
 #include <rte_tcp.h>
 
 #include "x710vf_sim_pair.h"
+#include "x710vf_test_frames.h"
 
 #define POOL_SIZE   1023
 #define ROOM        8192        /* a whole 4000-byte TSO packet in one mbuf */
@@ -62,32 +63,11 @@ tso_packet(bool v6, uint16_t payload, uint16_t mss, unsigned int cuts)
 	uint8_t *p = (uint8_t *)rte_pktmbuf_append(m, cuts ? hdrs : (uint16_t)(hdrs + payload));
 	assert_non_null(p);
 	memset(p, 0, hdrs);
-	struct rte_ether_hdr *eth = (struct rte_ether_hdr *)p;
-	memcpy(&eth->dst_addr, fx_mac_b, RTE_ETHER_ADDR_LEN);
-	memcpy(&eth->src_addr, fx_mac_a, RTE_ETHER_ADDR_LEN);
-	eth->ether_type = rte_cpu_to_be_16(v6 ? RTE_ETHER_TYPE_IPV6 : RTE_ETHER_TYPE_IPV4);
-	if (v6) {
-		struct rte_ipv6_hdr *ip = (struct rte_ipv6_hdr *)(eth + 1);
-		ip->vtc_flow = rte_cpu_to_be_32(6u << 28);
-		ip->payload_len = rte_cpu_to_be_16((uint16_t)(sizeof(struct rte_tcp_hdr) + payload));
-		ip->proto = IPPROTO_TCP;
-		ip->hop_limits = 64;
-		for (int i = 0; i < 16; i++) {
-			ip->src_addr[i] = (uint8_t)(0x20 + i);
-			ip->dst_addr[i] = (uint8_t)(0xfd - i);
-		}
-	} else {
-		struct rte_ipv4_hdr *ip = (struct rte_ipv4_hdr *)(eth + 1);
-		ip->version_ihl = RTE_IPV4_VHL_DEF;
-		ip->total_length = rte_cpu_to_be_16((uint16_t)(hdrs - sizeof(*eth) + payload));
-		ip->packet_id = rte_cpu_to_be_16(IP_ID0);
-		ip->time_to_live = 64;
-		ip->next_proto_id = IPPROTO_TCP;
-		/* 10/8: RTE_IPV4 shifts an int, and 198 << 24 overflows it (UBSan). */
-		ip->src_addr = rte_cpu_to_be_32(RTE_IPV4(10, 18, 0, 1));
-		ip->dst_addr = rte_cpu_to_be_32(RTE_IPV4(10, 18, 0, 2));
-	}
-	struct rte_tcp_hdr *t = (struct rte_tcp_hdr *)(p + hdrs - sizeof(struct rte_tcp_hdr));
+	struct rte_tcp_hdr *t = (struct rte_tcp_hdr *)x710vf_test_ip_headers(
+		p, v6, IPPROTO_TCP, (uint16_t)(sizeof(struct rte_tcp_hdr) + payload));
+	if (!v6)
+		((struct rte_ipv4_hdr *)(p + sizeof(struct rte_ether_hdr)))->packet_id =
+			rte_cpu_to_be_16(IP_ID0);
 	t->src_port = rte_cpu_to_be_16(1234);
 	t->dst_port = rte_cpu_to_be_16(80);
 	t->sent_seq = rte_cpu_to_be_32(SEQ0);
@@ -268,20 +248,12 @@ contexts_on_rs_slots_keep_completions_coming(void **state)
 int
 main(int argc, char **argv)
 {
-	char *eal[] = { argv[0], "--no-huge", "--no-pci", "-m", "256", "--iova-mode=va",
-			"--no-shconf", "--no-telemetry", "-l", "0", "--log-level=lib.eal:error",
-			NULL };
 	(void)argc;
-	if (rte_eal_init((int)RTE_DIM(eal) - 1, eal) < 0) {
-		fprintf(stderr, "x710vf_tso_test: EAL init failed, skipping\n");
+	if (x710vf_test_eal(argv[0], "256") != 0)
 		return 77;
-	}
-	pool = rte_pktmbuf_pool_create("x710vf_tso", POOL_SIZE, 0, 0,
-				       RTE_PKTMBUF_HEADROOM + ROOM, SOCKET_ID_ANY);
-	if (pool == NULL || rte_eal_iova_mode() != RTE_IOVA_VA) {
-		fprintf(stderr, "x710vf_tso_test: need an mbuf pool with IOVA = VA\n");
+	pool = x710vf_test_pool(argv[0], "x710vf_tso", POOL_SIZE, 0, ROOM);
+	if (pool == NULL)
 		return 1;
-	}
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tso_4000_bytes_become_three_valid_frames),
 		cmocka_unit_test(prepare_refuses_bad_tso),
