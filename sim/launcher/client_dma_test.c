@@ -260,6 +260,17 @@ assert_pattern_reachable(struct client_dma *cd, uint64_t pa)
 		assert_int_equal(host[i], (uint8_t)(i ^ 0x3C));
 }
 
+/* The page still reachable with its pattern, and the launcher "DMA-ing"
+ * the marker the holder checks into it. */
+static void
+dma_marker_into_held_page(struct client_dma *cd, uint64_t pa)
+{
+	assert_pattern_reachable(cd, pa);
+	uint8_t *host = sim_dma_map(client_dma_ops(cd), pa + LAUNCHER_AT, 1);
+	assert_non_null(host);
+	*host = LAUNCHER_BYTE;
+}
+
 static void
 assert_unreachable(struct client_dma *cd, uint64_t pa)
 {
@@ -351,10 +362,7 @@ test_held_memfd_outlives_its_client(void **state)
 	client_dma_get_stats(cd, &st);
 	assert_int_equal(st.clients, 0);
 	assert_true(st.pages_held >= 1);
-	assert_pattern_reachable(cd, pa);
-	uint8_t *host = sim_dma_map(client_dma_ops(cd), pa + LAUNCHER_AT, 1);
-	assert_non_null(host);
-	*host = LAUNCHER_BYTE;   /* "DMA" into the page nobody maps */
+	dma_marker_into_held_page(cd, pa);   /* a page nobody maps */
 
 	/* The holder sees the store, closes, exits: nothing holds the page now. */
 	assert_int_equal(write(p.go_holder[1], &c, 1), 1);
@@ -421,10 +429,7 @@ test_held_memfd_found_without_its_client(void **state)
 	client_dma_get_stats(cd, &st);
 	assert_true(st.files_found >= 1);
 	assert_true(st.pages_held >= 1);
-	assert_pattern_reachable(cd, pa);
-	uint8_t *host = sim_dma_map(client_dma_ops(cd), pa + LAUNCHER_AT, 1);
-	assert_non_null(host);
-	*host = LAUNCHER_BYTE;
+	dma_marker_into_held_page(cd, pa);
 
 	/* Not our child: its exit status is not ours to read; a closed fd is. */
 	int pidfd = (int)syscall(SYS_pidfd_open, p.holder, 0);
