@@ -308,6 +308,17 @@ tso_context_qw1(const struct rte_mbuf *m)
 	       (((uint64_t)m->tso_segsz << X710_TXCD_QW1_MSS_SHIFT) & X710_TXCD_QW1_MSS_MASK);
 }
 
+/* One data descriptor for segment @s in slot @i. */
+static __rte_always_inline void
+tx_write_desc(volatile struct x710_tx_desc *ring, struct rte_mbuf **sw, uint16_t i,
+	      struct rte_mbuf *s, uint64_t base, uint64_t cmd)
+{
+	sw[i] = s;
+	ring[i].buffer_addr = rte_mbuf_data_iova(s);
+	ring[i].cmd_type_offset_bsz = base | (cmd << X710_TXD_QW1_CMD_SHIFT) |
+		((uint64_t)s->data_len << X710_TXD_QW1_BUF_SZ_SHIFT);
+}
+
 /* One packet's data descriptors from `next` on. Every batch whose last slot
  * the packet holds (its context descriptor's, @ctx_on_rs, included: a
  * constant false outside TSO) reports on the packet's EOP descriptor, the
@@ -332,10 +343,7 @@ tx_write_chain(struct x710vf_tx_queue *q, struct rte_mbuf *m, uint64_t base, uin
 
 		if (rs)
 			rs_at[next / X710VF_TX_RS_THRESH] = next;
-		sw[next] = m;
-		ring[next].buffer_addr = rte_mbuf_data_iova(m);
-		ring[next].cmd_type_offset_bsz = base | (cmd << X710_TXD_QW1_CMD_SHIFT) |
-			((uint64_t)m->data_len << X710_TXD_QW1_BUF_SZ_SHIFT);
+		tx_write_desc(ring, sw, next, m, base, cmd);
 		return (uint16_t)((next + 1) & mask);
 	}
 	for (struct rte_mbuf *s = m; s != NULL; s = s->next) {
@@ -351,10 +359,7 @@ tx_write_chain(struct x710vf_tx_queue *q, struct rte_mbuf *m, uint64_t base, uin
 					      X710VF_TX_RS_THRESH] = next;
 			}
 		}
-		sw[next] = s;
-		ring[next].buffer_addr = rte_mbuf_data_iova(s);
-		ring[next].cmd_type_offset_bsz = base | (cmd << X710_TXD_QW1_CMD_SHIFT) |
-			((uint64_t)s->data_len << X710_TXD_QW1_BUF_SZ_SHIFT);
+		tx_write_desc(ring, sw, next, s, base, cmd);
 		next = (uint16_t)((next + 1) & mask);
 	}
 	return next;
